@@ -1,0 +1,3 @@
+/* vp-file.c: not written yet (placeholder so the tree builds). */
+#include <config.h>
+#include "vp-file.h"
