@@ -28,4 +28,11 @@ char *vpXmlChildText(xmlNodePtr node, const char *name);
 /* An attribute value, malloc'd (caller frees), or NULL. */
 char *vpXmlProp(xmlNodePtr node, const char *name);
 
+/* The text content of `node` itself (text and
+ * CDATA of its descendants, entity references not expanded), NOT trimmed,
+ * malloc'd (caller frees); "" when it has none; NULL only when out of
+ * memory or node is NULL.  For values that libvirt reads untrimmed, such as
+ * domain names and titles. */
+char *vpXmlNodeText(xmlNodePtr node);
+
 #endif /* VP_XML_H */

@@ -1,0 +1,283 @@
+/*
+ * test-domain-parse.c: one <domain> of a test-driver node.
+ *
+ * Only what a listing needs is read (name, UUID, title, description and the
+ * test: namespace elements), but the checks libvirt makes on those, and a
+ * few cheap structural ones, are repeated with libvirt's error codes and
+ * words, in libvirt's order, so that a node libvirt refuses is refused
+ * here too.  libvirt reads values with XPath string(): untrimmed, first
+ * element only, empty means absent.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/vp-xml.h"
+#include "test-loader.h"
+
+/* The untrimmed text of the first child `name` (in namespace ns_href, or in
+ * none), NULL when absent or empty.  *oom is set when allocation failed. */
+static char *
+testChildString(xmlNodePtr elem, const char *ns_href, const char *name,
+                bool *oom)
+{
+    xmlNodePtr child = ns_href ? vpXmlChildNs(elem, ns_href, name)
+                               : vpXmlChild(elem, name);
+    char *text;
+
+    if (!child)
+        return NULL;
+    if ((text = vpXmlNodeText(child)) == NULL) {
+        *oom = true;
+        return NULL;
+    }
+    if (!text[0]) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+static bool
+testIsSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+static int
+testHexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* libvirt's UUID syntax: optional leading/trailing white space, 32 hex
+ * digits, '-' or ' ' anywhere between the pairs. */
+static int
+testParseUUID(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
+{
+    const char *cur = str;
+    size_t i = 0;
+
+    while (testIsSpace(*cur))
+        cur++;
+    while (i < VIR_UUID_BUFLEN) {
+        int hi, lo;
+
+        if (*cur == '-' || *cur == ' ') {
+            cur++;
+            continue;
+        }
+        if ((hi = testHexValue(*cur)) < 0 || (lo = testHexValue(cur[1])) < 0)
+            return -1;
+        uuid[i++] = (unsigned char)(hi * 16 + lo);
+        cur += 2;
+    }
+    while (*cur) {
+        if (!testIsSpace(*cur))
+            return -1;
+        cur++;
+    }
+    return 0;
+}
+
+/* libvirt gives a domain without <uuid> a random one.  Here it is derived
+ * from the name instead (FNV-1a spread by a 64-bit mixer, shaped as a
+ * version-4 UUID), so that it is stable across connections and runs. */
+static void
+testNameUUID(const char *name, unsigned char uuid[VIR_UUID_BUFLEN])
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t i;
+
+    for (; *name; name++) {
+        h ^= (unsigned char)*name;
+        h *= 0x100000001b3ULL;
+    }
+    for (i = 0; i < VIR_UUID_BUFLEN; i++) {
+        uint64_t z = (h += 0x9e3779b97f4a7c15ULL);
+
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        z ^= z >> 31;
+        uuid[i] = (unsigned char)z;
+    }
+    uuid[6] = (unsigned char)((uuid[6] & 0x0f) | 0x40);
+    uuid[8] = (unsigned char)((uuid[8] & 0x3f) | 0x80);
+}
+
+/* An unsigned int as libvirt's virXPathUInt reads it: base 10, leading
+ * white space and '+' allowed, nothing after the digits, no sign '-'. */
+static int
+testParseUInt(const char *str, unsigned int *out)
+{
+    unsigned long val;
+    char *end;
+
+    if (strchr(str, '-'))
+        return -1;
+    errno = 0;
+    val = strtoul(str, &end, 10);
+    if (errno || end == str || *end || val > UINT_MAX)
+        return -1;
+    *out = (unsigned int)val;
+    return 0;
+}
+
+static int
+testParseOOM(void)
+{
+    testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "cannot parse a domain");
+    return -1;
+}
+
+/* The checks of libvirt's domain parser that a listing can reach, in its
+ * order: name, type, UUID, OS type, title. */
+static int
+testDomainParseDef(xmlNodePtr elem, testDomain *dom, bool *oom)
+{
+    xmlNodePtr os;
+    char *type, *uuid, *ostype;
+
+    if ((dom->name = testChildString(elem, NULL, "name", oom)) == NULL) {
+        if (*oom)
+            return testParseOOM();
+        testHost->reportError(VIR_FROM_DOMAIN, TEST_ERR_NO_NAME, "%s",
+                              "missing name information");
+        return -1;
+    }
+
+    if ((type = vpXmlProp(elem, "type")) == NULL) {
+        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_INTERNAL_ERROR, "%s",
+                              "missing domain type attribute");
+        return -1;
+    }
+    free(type);
+
+    if ((uuid = testChildString(elem, NULL, "uuid", oom)) == NULL) {
+        if (*oom)
+            return testParseOOM();
+        testNameUUID(dom->name, dom->uuid);
+    } else {
+        int rc = testParseUUID(uuid, dom->uuid);
+
+        free(uuid);
+        if (rc < 0) {
+            testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_INTERNAL_ERROR,
+                                  "%s", "malformed uuid element");
+            return -1;
+        }
+    }
+
+    os = vpXmlChild(elem, "os");
+    if ((ostype = testChildString(os, NULL, "type", oom)) == NULL) {
+        if (*oom)
+            return testParseOOM();
+        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
+                              "an os <type> must be specified");
+        return -1;
+    }
+    free(ostype);
+
+    dom->title = testChildString(elem, NULL, "title", oom);
+    if (dom->title && strchr(dom->title, '\n')) {
+        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
+                              "Domain title can't contain newlines");
+        return -1;
+    }
+    dom->description = testChildString(elem, NULL, "description", oom);
+    if (*oom)
+        return testParseOOM();
+    return 0;
+}
+
+/* The test: namespace: run state, transient, managed save. */
+static int
+testDomainParseNs(xmlNodePtr elem, testDomain *dom, bool *oom)
+{
+    char *runstate = testChildString(elem, TEST_NS_HREF, "runstate", oom);
+    bool transient = vpXmlChildNs(elem, TEST_NS_HREF, "transient") != NULL;
+    bool managed = vpXmlChildNs(elem, TEST_NS_HREF, "hasmanagedsave") != NULL;
+
+    if (*oom)
+        return testParseOOM();
+
+    dom->state = VIR_DOMAIN_RUNNING;
+    if (runstate) {
+        unsigned int val;
+        int rc = testParseUInt(runstate, &val);
+
+        free(runstate);
+        if (rc < 0) {
+            testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
+                                  "invalid runstate");
+            return -1;
+        }
+        if (val > VIR_DOMAIN_PMSUSPENDED) {
+            /* libvirt prints the value with %d, stray quote included. */
+            testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
+                                  "runstate '%d' out of range'", (int)val);
+            return -1;
+        }
+        dom->state = (int)val;
+    }
+
+    if (transient && dom->state == VIR_DOMAIN_SHUTOFF) {
+        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
+                              "transient domain cannot have runstate 'shutoff'");
+        return -1;
+    }
+    if (managed && dom->state != VIR_DOMAIN_SHUTOFF) {
+        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
+                              "domain with managedsave data can only have runstate 'shutoff'");
+        return -1;
+    }
+    dom->persistent = !transient;
+    dom->managed_save = managed;
+    return 0;
+}
+
+/* The checks libvirt makes after parsing: memory, then the name. */
+static int
+testDomainValidate(xmlNodePtr elem, const testDomain *dom)
+{
+    xmlNodePtr cpu = vpXmlChild(elem, "cpu");
+
+    if (!vpXmlChild(elem, "memory") && !vpXmlChild(cpu, "numa")) {
+        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
+                              "Memory size must be specified via <memory> or in the <numa> configuration");
+        return -1;
+    }
+    if (strchr(dom->name, '/')) {
+        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR,
+                              "name %s cannot contain '/'", dom->name);
+        return -1;
+    }
+    return 0;
+}
+
+int
+testDomainParse(testLoader *loader, xmlNodePtr elem, testDomain *dom)
+{
+    bool oom = false;
+
+    (void)loader;
+    dom->id = -1;
+    if (testDomainParseDef(elem, dom, &oom) < 0 ||
+        testDomainParseNs(elem, dom, &oom) < 0 ||
+        testDomainValidate(elem, dom) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# check-all.sh: everything CI checks, from a fresh clone, as root on Debian 12.
+#
+#   1. gcc, --enable-werror: make check (unit + interop tests), make distcheck
+#   2. clang, --enable-werror, ASan+UBSan: make check
+#   3. the gcc build again under valgrind: C test programs through
+#      LOG_WRAPPER, the tool inside shell tests through valgrind-tool.sh
+#   4. install check: a --prefix install used with no environment
+#
+# Each run's test-suite.log totals are printed, then as the last line
+# "N passed, N failed, N skipped" summed over all runs (PASS and XFAIL
+# count as passed; FAIL, ERROR and XPASS as failed; distcheck and the
+# install check count as one test each).  Exit status 1 if anything failed.
+#
+# Environment: JOBS (default: number of CPUs), VIRTPLUG_CI_DIR (default
+# _build/ci), VIRTPLUG_CI_STEPS (default "gcc asan valgrind install";
+# "distcheck" runs inside "gcc" unless VIRTPLUG_CI_NO_DISTCHECK=1),
+# VIRTPLUG_CI_SKIP_PREP=1 (no package install, no autoreconf).
+set -uo pipefail
+
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JOBS=${JOBS:-$(nproc)}
+CI=${VIRTPLUG_CI_DIR:-$SRC/_build/ci}
+STEPS=${VIRTPLUG_CI_STEPS:-gcc asan valgrind install}
+LOGS=$CI/logs
+
+PASSED=0 FAILED=0 SKIPPED=0
+SUMMARY=()
+START=$SECONDS
+
+note() { printf '\n==> %s  [%ds]\n' "$*" $((SECONDS - START)); }
+
+# Adds one pass/fail result that is not part of a test-suite.log.
+count_one() { # name status
+    if [ "$2" = 0 ]; then
+        PASSED=$((PASSED + 1)); SUMMARY+=("$1: PASS")
+    else
+        FAILED=$((FAILED + 1)); SUMMARY+=("$1: FAIL")
+    fi
+}
+
+# Reads "# PASS: N" etc. from a test-suite.log.
+suite_total() { # log key
+    sed -n "s/^# $2: *\([0-9][0-9]*\)\$/\1/p" "$1" | head -n 1
+}
+
+# Adds a test-suite.log's totals; a run that made no log (build error) or
+# failed without a failing test counts as one failure.
+count_suite() { # name log make-status
+    local name=$1 log=$2 rc=$3 pass fail skip
+    if [ ! -f "$log" ]; then
+        count_one "$name (no test-suite.log: build failed, see $LOGS/$name.out)" 1
+        return
+    fi
+    pass=$(( $(suite_total "$log" PASS) + $(suite_total "$log" XFAIL) ))
+    fail=$(( $(suite_total "$log" FAIL) + $(suite_total "$log" ERROR) + \
+             $(suite_total "$log" XPASS) ))
+    skip=$(suite_total "$log" SKIP)
+    PASSED=$((PASSED + pass)); FAILED=$((FAILED + fail))
+    SKIPPED=$((SKIPPED + skip))
+    SUMMARY+=("$name: $pass passed, $fail failed, $skip skipped ($(suite_total "$log" TOTAL) tests)")
+    if [ "$fail" != 0 ]; then
+        echo "---- $name: failing tests (from $log) ----"
+        sed -n '/^\(FAIL\|ERROR\|XPASS\): /p' "$log"
+        tail -n 150 "$log"
+    elif [ "$rc" != 0 ]; then
+        count_one "$name (make check exit status $rc, see $LOGS/$name.out)" 1
+    fi
+}
+
+# Fails (as one test) when a directory of sanitizer/valgrind reports holds
+# a non-empty file, and shows the first reports.
+count_reports() { # name dir
+    local name=$1 dir=$2 bad
+    find "$dir" -type f -empty -delete 2>/dev/null
+    bad=$(find "$dir" -type f 2>/dev/null | head -n 5)
+    if [ -n "$bad" ]; then
+        echo "---- $name: reports in $dir ----"
+        for f in $bad; do echo "== $f"; head -n 60 "$f"; done
+        count_one "$name" 1
+    else
+        count_one "$name" 0
+    fi
+}
+
+configure_in() { # dir configure-args...
+    local dir=$1; shift
+    rm -rf "$dir"; mkdir -p "$dir"
+    (cd "$dir" && "$SRC/configure" -q "$@")
+}
+
+# Runs `make check` in a build dir and counts its results.
+run_check() { # name dir make-args...
+    local name=$1 dir=$2 rc; shift 2
+    rm -f "$dir/test-suite.log"
+    (cd "$dir" && make -j"$JOBS" check "$@") >"$LOGS/$name.out" 2>&1
+    rc=$?
+    [ -f "$dir/test-suite.log" ] && cp "$dir/test-suite.log" "$LOGS/$name-test-suite.log"
+    count_suite "$name" "$dir/test-suite.log" "$rc"
+}
+
+step_gcc() {
+    local dir=$CI/gcc rc
+    note "gcc build (--enable-werror)"
+    if ! configure_in "$dir" --enable-werror CC=gcc >"$LOGS/gcc-configure.out" 2>&1 ||
+       ! (cd "$dir" && make -j"$JOBS") >"$LOGS/gcc-build.out" 2>&1; then
+        tail -n 60 "$LOGS/gcc-configure.out" "$LOGS/gcc-build.out" 2>/dev/null
+        count_one "gcc build" 1
+        return
+    fi
+    note "gcc: make check"
+    run_check gcc "$dir"
+    if [ "${VIRTPLUG_CI_NO_DISTCHECK:-0}" != 1 ]; then
+        note "gcc: make distcheck"
+        (cd "$dir" && make -j"$JOBS" distcheck) >"$LOGS/distcheck.out" 2>&1
+        rc=$?
+        [ "$rc" = 0 ] || tail -n 80 "$LOGS/distcheck.out"
+        count_one "make distcheck" "$rc"
+    fi
+}
+
+step_asan() {
+    local dir=$CI/asan san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+    note "clang ASan+UBSan build (--enable-werror)"
+    if ! configure_in "$dir" --enable-werror CC=clang CFLAGS="-O1 -g $san" \
+            LDFLAGS="$san" >"$LOGS/asan-configure.out" 2>&1 ||
+       ! (cd "$dir" && make -j"$JOBS") >"$LOGS/asan-build.out" 2>&1; then
+        tail -n 60 "$LOGS/asan-configure.out" "$LOGS/asan-build.out" 2>/dev/null
+        count_one "asan build" 1
+        return
+    fi
+    note "asan: make check"
+    rm -rf "$LOGS/asan-reports"; mkdir -p "$LOGS/asan-reports"
+    # Reports go to files as well as failing the process, so that an error
+    # inside a tool run whose exit status a test does not check is not lost.
+    ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$LOGS/asan-reports/asan" \
+    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$LOGS/asan-reports/ubsan" \
+        run_check asan "$dir"
+    count_reports "asan: no sanitizer reports" "$LOGS/asan-reports"
+}
+
+step_valgrind() {
+    local dir=$CI/gcc
+    note "valgrind: make check (gcc build)"
+    if [ ! -x "$dir/libtool" ]; then
+        count_one "valgrind (no gcc build)" 1
+        return
+    fi
+    rm -rf "$LOGS/valgrind-tool"; mkdir -p "$LOGS/valgrind-tool"
+    run_check valgrind "$dir" \
+        LOG_WRAPPER="$dir/libtool --mode=execute valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --track-fds=no" \
+        TESTS_ENVIRONMENT="VIRTPLUG_REAL_TOOL='$dir/tools/virtplug'; export VIRTPLUG_REAL_TOOL; VIRTPLUG_TOOL='$SRC/build-aux/valgrind-tool.sh'; export VIRTPLUG_TOOL; VIRTPLUG_VALGRIND_LOGDIR='$LOGS/valgrind-tool'; export VIRTPLUG_VALGRIND_LOGDIR; VIRTPLUG_UNDER_VALGRIND=1; export VIRTPLUG_UNDER_VALGRIND;"
+    count_reports "valgrind: tool runs clean" "$LOGS/valgrind-tool"
+}
+
+step_install() {
+    local rc
+    note "install check (--prefix install, no environment)"
+    "$SRC/tests/install/install-check.sh" "$SRC" "$CI/install" >"$LOGS/install.out" 2>&1
+    rc=$?
+    [ "$rc" = 0 ] || tail -n 60 "$LOGS/install.out"
+    count_one "install check" "$rc"
+}
+
+note "dependencies"
+if [ "${VIRTPLUG_CI_SKIP_PREP:-0}" = 1 ]; then
+    echo "skipped (VIRTPLUG_CI_SKIP_PREP=1)"
+elif ! "$SRC/build-aux/deps.sh" all; then
+    echo "check-all: could not install dependencies" >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+
+mkdir -p "$LOGS"
+note "autoreconf"
+if [ "${VIRTPLUG_CI_SKIP_PREP:-0}" = 1 ]; then
+    echo "skipped (VIRTPLUG_CI_SKIP_PREP=1)"
+elif ! (cd "$SRC" && autoreconf -fi) >"$LOGS/autoreconf.out" 2>&1; then
+    cat "$LOGS/autoreconf.out" >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+
+for step in $STEPS; do
+    case $step in
+        gcc|asan|valgrind|install) "step_$step" ;;
+        *) echo "check-all: unknown step '$step'" >&2; count_one "step $step" 1 ;;
+    esac
+done
+
+note "summary (logs in $LOGS)"
+for line in "${SUMMARY[@]}"; do echo "  $line"; done
+echo "total time: $((SECONDS - START)) s"
+echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+[ "$FAILED" = 0 ]

@@ -1,0 +1,555 @@
+/*
+ * xen-module-test.c: drives the built xen backend module directly (dlopen,
+ * a stand-in host helper table and sink), over the fixture host tree that
+ * make-host.sh builds, so that the backend's semantics are checked without
+ * the loader: every kind of domain, every damaged file, lookups, URIs.
+ */
+#include <config.h>
+
+#include <dlfcn.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "virtplug-backend.h"
+
+/* ---- a minimal host: errors, warnings, a sink ------------------------- */
+
+struct _virtplugDomainRecord {
+    char name[128];
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    virtplugDomainInfo info;
+};
+
+struct _virtplugDomainSink {
+    unsigned int need;
+    size_t n;
+    virtplugDomainRecord recs[64];
+};
+
+static int lastErrorCode;
+static int warnings;
+
+static void fakeReportError(int from, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void fakeReportSystemError(int from, int code, int errnum,
+                                  const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void fakeWarn(int from, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+fakeReportError(int from, int code, const char *fmt, ...)
+{
+    va_list ap;
+
+    (void)from;
+    lastErrorCode = code;
+    va_start(ap, fmt);
+    fprintf(stderr, "error %d: ", code);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void
+fakeReportSystemError(int from, int code, int errnum, const char *fmt, ...)
+{
+    va_list ap;
+
+    (void)from;
+    (void)errnum;
+    lastErrorCode = code ? code : VIR_ERR_SYSTEM_ERROR;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void
+fakeWarn(int from, const char *fmt, ...)
+{
+    va_list ap;
+
+    assert_int_equal(from, VIR_FROM_LIBXL);
+    warnings++;
+    va_start(ap, fmt);
+    fprintf(stderr, "warning: ");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static virtplugDomainRecord *
+fakeRecordAdd(virtplugDomainSink *sink, const char *name,
+              const unsigned char uuid[VIR_UUID_BUFLEN])
+{
+    size_t i;
+    virtplugDomainRecord *rec;
+
+    assert_non_null(name);
+    assert_true(name[0] != '\0');
+    for (i = 0; i < sink->n; i++) {
+        if (strcmp(sink->recs[i].name, name) == 0 ||
+            memcmp(sink->recs[i].uuid, uuid, VIR_UUID_BUFLEN) == 0)
+            return NULL;
+    }
+    assert_true(sink->n < 64);
+    rec = &sink->recs[sink->n++];
+    memset(rec, 0, sizeof(*rec));
+    snprintf(rec->name, sizeof(rec->name), "%s", name);
+    memcpy(rec->uuid, uuid, VIR_UUID_BUFLEN);
+    rec->info.id = -1;
+    return rec;
+}
+
+static virtplugDomainInfo *
+fakeRecordInfo(virtplugDomainRecord *rec)
+{
+    return &rec->info;
+}
+
+static int
+fakeRecordSetText(virtplugDomainRecord *rec, virtplugAttr which,
+                  const char *text)
+{
+    (void)text;
+    rec->info.known |= which;
+    return 0;
+}
+
+static unsigned int
+fakeSinkNeed(const virtplugDomainSink *sink)
+{
+    return sink->need;
+}
+
+static int
+hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static int
+fakeUuidParse(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
+{
+    size_t n = 0;
+
+    while (*str && n < VIR_UUID_BUFLEN) {
+        int hi, lo;
+
+        if (*str == '-') {
+            str++;
+            continue;
+        }
+        if ((hi = hexval(str[0])) < 0 || (lo = hexval(str[1])) < 0)
+            return -1;
+        uuid[n++] = (unsigned char)(hi << 4 | lo);
+        str += 2;
+    }
+    return n == VIR_UUID_BUFLEN && *str == '\0' ? 0 : -1;
+}
+
+static void
+fakeUuidFormat(const unsigned char uuid[VIR_UUID_BUFLEN],
+               char out[VIR_UUID_STRING_BUFLEN])
+{
+    snprintf(out, VIR_UUID_STRING_BUFLEN,
+             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+             "%02x%02x%02x%02x%02x%02x",
+             uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6],
+             uuid[7], uuid[8], uuid[9], uuid[10], uuid[11], uuid[12],
+             uuid[13], uuid[14], uuid[15]);
+}
+
+static const char *
+fakeUriParam(const virtplugURI *uri, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < uri->nparams; i++) {
+        if (strcmp(uri->params[i].name, name) == 0)
+            return uri->params[i].value;
+    }
+    return NULL;
+}
+
+static const virtplugHost fakeHost = {
+    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
+    .struct_size = sizeof(virtplugHost),
+    .reportError = fakeReportError,
+    .reportSystemError = fakeReportSystemError,
+    .warn = fakeWarn,
+    .recordAdd = fakeRecordAdd,
+    .recordInfo = fakeRecordInfo,
+    .recordSetText = fakeRecordSetText,
+    .sinkNeed = fakeSinkNeed,
+    .uuidParse = fakeUuidParse,
+    .uuidFormat = fakeUuidFormat,
+    .uriParam = fakeUriParam,
+};
+
+/* ---- fixture ----------------------------------------------------------- */
+
+static const virtplugBackend *be;
+static void *priv;
+static char hostDir[] = "/tmp/virtplug-xen-XXXXXX";
+
+static virtplugOpenStatus
+openUri(const char *path, const char *root, void **p, char **canon)
+{
+    virtplugURIParam param = { "root", root };
+    virtplugURI uri = {
+        .uri = "xen:///test", .scheme = "xen", .server = NULL, .path = path,
+        .nparams = root ? 1 : 0, .params = &param,
+    };
+
+    *p = NULL;
+    *canon = NULL;
+    return be->open(&uri, VIRTPLUG_OPEN_READONLY, p, canon);
+}
+
+static int
+setupAll(void **state)
+{
+    const char *backend_dir = getenv("VIRTPLUG_BACKEND_DIR");
+    const char *srcdir = getenv("VIRTPLUG_SRCDIR");
+    char path[4096];
+    char *canon;
+    void *handle;
+    virtplugBackendEntryFunc entry;
+
+    (void)state;
+    if (!backend_dir || !srcdir) {
+        fprintf(stderr, "VIRTPLUG_BACKEND_DIR / VIRTPLUG_SRCDIR not set\n");
+        return -1;
+    }
+    if (!mkdtemp(hostDir))
+        return -1;
+    snprintf(path, sizeof(path), "sh '%s/tests/xen/make-host.sh' '%s'",
+             srcdir, hostDir);
+    if (system(path) != 0)
+        return -1;
+
+    snprintf(path, sizeof(path), "%s/xen.so", backend_dir);
+    if (!(handle = dlopen(path, RTLD_NOW | RTLD_LOCAL))) {
+        fprintf(stderr, "%s\n", dlerror());
+        return -1;
+    }
+    entry = (virtplugBackendEntryFunc)(size_t)dlsym(handle,
+                                                    VIRTPLUG_BACKEND_ENTRY_SYMBOL);
+    if (!entry || !(be = entry(&fakeHost)))
+        return -1;
+    if (openUri("/system", hostDir, &priv, &canon) != VIRTPLUG_OPEN_SUCCESS)
+        return -1;
+    free(canon);
+    return 0;
+}
+
+static int
+teardownAll(void **state)
+{
+    char cmd[4200];
+
+    (void)state;
+    if (be && priv)
+        be->close(priv);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", hostDir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static virtplugDomainRecord *
+findRec(virtplugDomainSink *sink, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < sink->n; i++) {
+        if (strcmp(sink->recs[i].name, name) == 0)
+            return &sink->recs[i];
+    }
+    return NULL;
+}
+
+/* ---- tests --------------------------------------------------------------- */
+
+static void
+testDescriptor(void **state)
+{
+    (void)state;
+    assert_int_equal(be->abi_version, VIRTPLUG_BACKEND_ABI_VERSION);
+    assert_string_equal(be->name, "xen");
+    assert_string_equal(be->hv_type, "Xen");
+    assert_string_equal(be->uri_schemes[0], "xen");
+    assert_null(be->uri_schemes[1]);
+    assert_int_equal(be->groups, VIRTPLUG_ATTR_ACTIVE |
+                     VIRTPLUG_ATTR_PERSISTENT | VIRTPLUG_ATTR_STATE |
+                     VIRTPLUG_ATTR_MANAGEDSAVE | VIRTPLUG_ATTR_AUTOSTART);
+    assert_int_equal(be->groups & (VIRTPLUG_ATTR_SNAPSHOT |
+                                   VIRTPLUG_ATTR_CHECKPOINT), 0);
+    assert_string_equal(be->probe_uri, "xen:///system");
+    assert_int_equal(be->probe_priority, 20);
+}
+
+static void
+testOpen(void **state)
+{
+    void *p;
+    char *canon;
+    char expect[4200];
+
+    (void)state;
+    assert_int_equal(openUri("/system", hostDir, &p, &canon),
+                     VIRTPLUG_OPEN_SUCCESS);
+    snprintf(expect, sizeof(expect), "xen:///system?root=%s", hostDir);
+    assert_string_equal(canon, expect);
+    be->close(p);
+    free(canon);
+
+    assert_int_equal(openUri(NULL, NULL, &p, &canon), VIRTPLUG_OPEN_SUCCESS);
+    assert_string_equal(canon, "xen:///system");
+    be->close(p);
+    free(canon);
+
+    lastErrorCode = 0;
+    assert_int_equal(openUri("/session", NULL, &p, &canon),
+                     VIRTPLUG_OPEN_ERROR);
+    assert_int_equal(lastErrorCode, VIR_ERR_INTERNAL_ERROR);
+    assert_int_equal(openUri("/system", "relative/dir", &p, &canon),
+                     VIRTPLUG_OPEN_ERROR);
+    assert_int_equal(openUri("/system", "/nonexistent/virtplug", &p, &canon),
+                     VIRTPLUG_OPEN_ERROR);
+}
+
+static void
+testOpenDeclines(void **state)
+{
+    virtplugURI uri = { .uri = "qemu:///system", .scheme = "qemu",
+                        .path = "/system" };
+    void *p = NULL;
+    char *canon = NULL;
+
+    (void)state;
+    assert_int_equal(be->open(&uri, 0, &p, &canon), VIRTPLUG_OPEN_DECLINED);
+    uri.uri = "xen://remote.example/system";
+    uri.scheme = "xen";
+    uri.server = "remote.example";
+    assert_int_equal(be->open(&uri, 0, &p, &canon), VIRTPLUG_OPEN_DECLINED);
+}
+
+typedef struct {
+    const char *name;
+    int id;              /* -1: inactive */
+    bool persistent;
+    int state;
+    bool managed_save;
+    bool autostart;
+} expectDom;
+
+static const expectDom expected[] = {
+    { "lv-running", 1, true, VIR_DOMAIN_RUNNING, false, false },
+    { "lv-paused", 2, true, VIR_DOMAIN_PAUSED, false, false },
+    { "lv-transient", 3, false, VIR_DOMAIN_RUNNING, false, false },
+    { "xl-known", 4, false, VIR_DOMAIN_PAUSED, false, false },
+    { "xl-plain", 5, false, VIR_DOMAIN_NOSTATE, false, false },
+    { "xl-auto", 6, false, VIR_DOMAIN_NOSTATE, false, true },
+    { "lv-autostart", -1, true, VIR_DOMAIN_SHUTOFF, false, true },
+    { "lv-saved", -1, true, VIR_DOMAIN_SHUTOFF, true, false },
+    { "lv-shutoff", -1, true, VIR_DOMAIN_SHUTOFF, false, false },
+    { "xl-saved", -1, true, VIR_DOMAIN_SHUTOFF, true, true },
+};
+
+static void
+checkRec(const virtplugDomainRecord *rec, const expectDom *e,
+         unsigned int need)
+{
+    const virtplugDomainInfo *info = &rec->info;
+
+    assert_true((info->known & need) == need);
+    assert_int_equal(info->active, e->id >= 0);
+    assert_int_equal(info->id, e->id);
+    if (need & VIRTPLUG_ATTR_PERSISTENT)
+        assert_int_equal(info->persistent, e->persistent);
+    if (need & VIRTPLUG_ATTR_STATE)
+        assert_int_equal(info->state, e->state);
+    if (need & VIRTPLUG_ATTR_MANAGEDSAVE)
+        assert_int_equal(info->managed_save, e->managed_save);
+    if (need & VIRTPLUG_ATTR_AUTOSTART)
+        assert_int_equal(info->autostart, e->autostart);
+}
+
+static void
+testListAll(void **state)
+{
+    static virtplugDomainSink sink;
+    size_t i;
+
+    (void)state;
+    memset(&sink, 0, sizeof(sink));
+    sink.need = VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
+        VIRTPLUG_ATTR_STATE | VIRTPLUG_ATTR_MANAGEDSAVE |
+        VIRTPLUG_ATTR_AUTOSTART;
+    warnings = 0;
+    assert_int_equal(be->listAllDomains(priv, 0, &sink), 0);
+    for (i = 0; i < sink.n; i++)
+        fprintf(stderr, "listed %s\n", sink.recs[i].name);
+    assert_int_equal(sink.n, sizeof(expected) / sizeof(expected[0]));
+    for (i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
+        virtplugDomainRecord *rec = findRec(&sink, expected[i].name);
+
+        assert_non_null(rec);
+        checkRec(rec, &expected[i], sink.need);
+    }
+    /* One warning per damaged file: 9 userdata files, 2 save images, 2
+     * autostart entries. */
+    assert_int_equal(warnings, 13);
+}
+
+static void
+testListActiveOnly(void **state)
+{
+    static virtplugDomainSink sink;
+    size_t i;
+
+    (void)state;
+    memset(&sink, 0, sizeof(sink));
+    sink.need = VIRTPLUG_ATTR_ACTIVE;
+    assert_int_equal(be->listAllDomains(priv, VIR_CONNECT_LIST_DOMAINS_ACTIVE,
+                                        &sink), 0);
+    /* Inactive libvirt domains may be over-reported; xl save images are
+     * not even read for an active-only listing. */
+    assert_null(findRec(&sink, "xl-saved"));
+    for (i = 0; i < 6; i++) {
+        virtplugDomainRecord *rec = findRec(&sink, expected[i].name);
+
+        assert_non_null(rec);
+        assert_true(rec->info.active);
+        assert_int_equal(rec->info.id, expected[i].id);
+    }
+}
+
+static void
+lookupOne(const virtplugDomainKey *key, const char *want)
+{
+    static virtplugDomainSink sink;
+    int rc;
+    size_t i;
+
+    memset(&sink, 0, sizeof(sink));
+    sink.need = VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
+        VIRTPLUG_ATTR_STATE | VIRTPLUG_ATTR_MANAGEDSAVE |
+        VIRTPLUG_ATTR_AUTOSTART;
+    rc = be->lookup(priv, key, &sink);
+    if (!want) {
+        assert_int_equal(rc, 0);
+        return;
+    }
+    assert_int_equal(rc, 1);
+    assert_int_equal(sink.n, 1);
+    assert_string_equal(sink.recs[0].name, want);
+    for (i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
+        if (strcmp(expected[i].name, want) == 0)
+            checkRec(&sink.recs[0], &expected[i], sink.need);
+    }
+}
+
+static void
+testLookupName(void **state)
+{
+    static const char *const found[] = {
+        "lv-running", "lv-transient", "xl-known", "xl-plain", "xl-auto",
+        "lv-shutoff", "lv-saved", "xl-saved",
+    };
+    static const char *const missing[] = {
+        "xl-stale", "Domain-0", "bad-json", "bad-nonul", "bad-midnul",
+        "bad-huge", "bad-uuid", "other-name", "renamed", "bad-order",
+        "nope", "../etc", "",
+    };
+    virtplugDomainKey key = { .type = VIRTPLUG_KEY_NAME };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+        key.name = found[i];
+        lookupOne(&key, found[i]);
+    }
+    for (i = 0; i < sizeof(missing) / sizeof(missing[0]); i++) {
+        key.name = missing[i];
+        lookupOne(&key, NULL);
+    }
+}
+
+static void
+testLookupUUID(void **state)
+{
+    virtplugDomainKey key = { .type = VIRTPLUG_KEY_UUID };
+
+    (void)state;
+    assert_int_equal(fakeUuidParse("7b1a2c3d-0005-4e5f-8a9b-000000000005",
+                                   key.uuid), 0);
+    key.name = "xl-plain";
+    lookupOne(&key, "xl-plain");
+    assert_int_equal(fakeUuidParse("7b1a2c3d-000a-4e5f-8a9b-00000000000a",
+                                   key.uuid), 0);
+    key.name = "xl-saved";
+    lookupOne(&key, "xl-saved");
+    assert_int_equal(fakeUuidParse("7b1a2c3d-0030-4e5f-8a9b-000000000030",
+                                   key.uuid), 0);
+    key.name = "xl-stale";
+    lookupOne(&key, NULL);
+    assert_int_equal(fakeUuidParse("7b1a2c3d-0099-4e5f-8a9b-000000000099",
+                                   key.uuid), 0);
+    key.name = "bad-uuid";
+    lookupOne(&key, NULL);
+}
+
+static void
+testLookupID(void **state)
+{
+    virtplugDomainKey key = { .type = VIRTPLUG_KEY_ID };
+
+    (void)state;
+    key.id = 1;
+    lookupOne(&key, "lv-running");
+    key.id = 4;
+    lookupOne(&key, "xl-known");
+    key.id = 5;
+    lookupOne(&key, "xl-plain");
+    key.id = 6;
+    lookupOne(&key, "xl-auto");
+    key.id = 0;
+    lookupOne(&key, NULL);
+    key.id = 30;
+    lookupOne(&key, NULL);
+    key.id = 20;
+    lookupOne(&key, NULL);
+    key.id = -1;
+    lookupOne(&key, NULL);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(testDescriptor),
+        cmocka_unit_test(testOpen),
+        cmocka_unit_test(testOpenDeclines),
+        cmocka_unit_test(testListAll),
+        cmocka_unit_test(testListActiveOnly),
+        cmocka_unit_test(testLookupName),
+        cmocka_unit_test(testLookupUUID),
+        cmocka_unit_test(testLookupID),
+    };
+
+    return cmocka_run_group_tests(tests, setupAll, teardownAll);
+}
