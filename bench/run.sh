@@ -36,10 +36,11 @@ TIME=/usr/bin/time
 # the real binary with the library path the wrapper would set.
 if grep -q 'libtool wrapper' "$TOOL" 2>/dev/null; then
     libtool_sh=$(dirname "$(dirname "$TOOL")")/libtool
-    real=$("$libtool_sh" --mode=execute echo "$TOOL")
-    LD_LIBRARY_PATH=$("$libtool_sh" --mode=execute "$SHELL" -c 'printf %s "$LD_LIBRARY_PATH"')
+    # libtool replaces the wrapper argument by the real binary and sets the
+    # library path for the command it runs.
+    { read -r LD_LIBRARY_PATH; read -r TOOL; } < <("$libtool_sh" --mode=execute \
+        sh -c 'printf "%s\n%s\n" "$LD_LIBRARY_PATH" "$0"' "$TOOL")
     export LD_LIBRARY_PATH
-    TOOL=$real
 fi
 
 tmp=$(mktemp -d)

@@ -319,7 +319,8 @@ connExpire(qmpConn *c, int timeout_ms)
     switch (c->state) {
     case CONN_WAITING:
         connFinish(c, QMP_PROBE_FAILED,
-                   "not asked: too many monitors for the %d ms deadline",
+                   "not asked within %d ms: no free connection slot or file "
+                   "descriptor",
                    timeout_ms);
         break;
     case CONN_CONNECTING:

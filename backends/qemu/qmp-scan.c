@@ -95,20 +95,52 @@ qmpFlagsWantUs(unsigned int flags)
     return true;
 }
 
-static bool
-qmpIsSkipped(const qemuQmpConfig *cfg, const char *path,
-             const struct stat *sb)
+/* The skip list, with each entry's file identity taken once per scan. */
+typedef struct {
+    const char *const *paths;
+    struct stat *ids;     /* ids[i] valid when valid[i] */
+    bool *valid;
+    size_t n;
+} qmpSkipList;
+
+static int
+qmpSkipListInit(qmpSkipList *skip, const char *const *paths)
 {
-    const char *const *p;
+    size_t i;
 
-    for (p = cfg->skip_paths; p && *p; p++) {
-        struct stat skip;
+    memset(skip, 0, sizeof(*skip));
+    skip->paths = paths;
+    while (paths && paths[skip->n])
+        skip->n++;
+    if (skip->n == 0)
+        return 0;
+    skip->ids = calloc(skip->n, sizeof(*skip->ids));
+    skip->valid = calloc(skip->n, sizeof(*skip->valid));
+    if (!skip->ids || !skip->valid)
+        return -1;
+    for (i = 0; i < skip->n; i++)
+        skip->valid[i] = lstat(paths[i], &skip->ids[i]) == 0;
+    return 0;
+}
 
-        if (strcmp(*p, path) == 0)
+static void
+qmpSkipListFree(qmpSkipList *skip)
+{
+    free(skip->ids);
+    free(skip->valid);
+}
+
+static bool
+qmpIsSkipped(const qmpSkipList *skip, const char *path, const struct stat *sb)
+{
+    size_t i;
+
+    for (i = 0; i < skip->n; i++) {
+        if (strcmp(skip->paths[i], path) == 0)
             return true;
         /* The same socket under another spelling of its path. */
-        if (lstat(*p, &skip) == 0 && skip.st_dev == sb->st_dev &&
-            skip.st_ino == sb->st_ino)
+        if (skip->valid[i] && skip->ids[i].st_dev == sb->st_dev &&
+            skip->ids[i].st_ino == sb->st_ino)
             return true;
     }
     return false;
@@ -145,15 +177,26 @@ qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
     size_t n = 0, alloc = 0;
     struct dirent *ent;
     bool warned = false;
+    qmpSkipList skip;
     int fd2;
     DIR *dir;
 
     while (dirlen > 1 && cfg->qmp_dir[dirlen - 1] == '/')
         dirlen--;
 
+    if (qmpSkipListInit(&skip, cfg->skip_paths) < 0) {
+        qmpSkipListFree(&skip);
+        host->reportSystemError(VIR_FROM_QEMU, 0, ENOMEM,
+                                "cannot list QMP directory '%s'",
+                                cfg->qmp_dir);
+        return -1;
+    }
     /* closedir() closes its descriptor: give it a copy. */
     if ((fd2 = dup(dirfd)) < 0 || !(dir = fdopendir(fd2))) {
-        host->reportSystemError(VIR_FROM_QEMU, 0, errno,
+        int err = errno;
+
+        qmpSkipListFree(&skip);
+        host->reportSystemError(VIR_FROM_QEMU, 0, err,
                                 "cannot read QMP directory '%s'",
                                 cfg->qmp_dir);
         if (fd2 >= 0)
@@ -199,7 +242,7 @@ qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
         }
         n++;
         s->file = s->path + dirlen + 1;
-        if (qmpIsSkipped(cfg, s->path, &sb)) {
+        if (qmpIsSkipped(&skip, s->path, &sb)) {
             free(s->path);
             n--;
             continue;
@@ -219,10 +262,12 @@ qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
                                 "cannot read QMP directory '%s'",
                                 cfg->qmp_dir);
         closedir(dir);
+        qmpSkipListFree(&skip);
         qmpSocketsFree(socks, n);
         return -1;
     }
     closedir(dir);
+    qmpSkipListFree(&skip);
     if (n > 1)
         qsort(socks, n, sizeof(*socks), qmpSocketCompare);
     *socksp = socks;
@@ -233,6 +278,7 @@ qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
     host->reportSystemError(VIR_FROM_QEMU, 0, ENOMEM,
                             "cannot list QMP directory '%s'", cfg->qmp_dir);
     closedir(dir);
+    qmpSkipListFree(&skip);
     qmpSocketsFree(socks, n);
     return -1;
 }

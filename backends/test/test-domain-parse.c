@@ -93,14 +93,21 @@ testParseUUID(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
 }
 
 /* libvirt gives a domain without <uuid> a random one.  Here it is derived
- * from the name instead (FNV-1a spread by a 64-bit mixer, shaped as a
- * version-4 UUID), so that it is stable across connections and runs. */
+ * from the name and the domain's position in the node instead (FNV-1a
+ * spread by a 64-bit mixer, shaped as a version-4 UUID): stable across
+ * connections and runs, yet two UUID-less domains of the same name still
+ * differ, so that they clash by name as they do in libvirt. */
 static void
-testNameUUID(const char *name, unsigned char uuid[VIR_UUID_BUFLEN])
+testNameUUID(const char *name, unsigned long serial,
+             unsigned char uuid[VIR_UUID_BUFLEN])
 {
     uint64_t h = 0xcbf29ce484222325ULL;
     size_t i;
 
+    for (i = 0; i < sizeof(serial); i++) {
+        h ^= (serial >> (8 * i)) & 0xff;
+        h *= 0x100000001b3ULL;
+    }
     for (; *name; name++) {
         h ^= (unsigned char)*name;
         h *= 0x100000001b3ULL;
@@ -146,7 +153,8 @@ testParseOOM(void)
 /* The checks of libvirt's domain parser that a listing can reach, in its
  * order: name, type, UUID, OS type, title. */
 static int
-testDomainParseDef(xmlNodePtr elem, testDomain *dom, bool *oom)
+testDomainParseDef(xmlNodePtr elem, unsigned long serial, testDomain *dom,
+                   bool *oom)
 {
     xmlNodePtr os;
     char *type, *uuid, *ostype;
@@ -169,7 +177,7 @@ testDomainParseDef(xmlNodePtr elem, testDomain *dom, bool *oom)
     if ((uuid = testChildString(elem, NULL, "uuid", oom)) == NULL) {
         if (*oom)
             return testParseOOM();
-        testNameUUID(dom->name, dom->uuid);
+        testNameUUID(dom->name, serial, dom->uuid);
     } else {
         int rc = testParseUUID(uuid, dom->uuid);
 
@@ -273,9 +281,8 @@ testDomainParse(testLoader *loader, xmlNodePtr elem, testDomain *dom)
 {
     bool oom = false;
 
-    (void)loader;
     dom->id = -1;
-    if (testDomainParseDef(elem, dom, &oom) < 0 ||
+    if (testDomainParseDef(elem, loader->ndomains++, dom, &oom) < 0 ||
         testDomainParseNs(elem, dom, &oom) < 0 ||
         testDomainValidate(elem, dom) < 0)
         return -1;

@@ -54,6 +54,7 @@ testLoaderInit(testLoader *loader, const char *path)
     size_t n = slash ? (size_t)(slash - path) : 0;
 
     loader->budget = TEST_NODE_READ_CAP;
+    loader->ndomains = 0;
     if ((loader->dir = malloc(n + 1)) == NULL) {
         testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
                               "cannot allocate the node loader");

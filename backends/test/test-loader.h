@@ -19,6 +19,7 @@ typedef struct _testLoader testLoader;
 struct _testLoader {
     char *dir;        /* directory of the node file (malloc'd) */
     size_t budget;    /* bytes that may still be read */
+    unsigned long ndomains;  /* <domain> elements parsed so far */
 };
 
 /* Sets up a loader for the node file at absolute `path`; -1 when out of

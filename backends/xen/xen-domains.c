@@ -43,14 +43,14 @@ xenAddDomain(const xenDomainRef *ref, void *opaque)
     virtplugDomainInfo *info;
     bool active = ref->id >= 0;
 
-    if (ctx->key) {
-        if (!xenKeyMatches(ctx->key, ref))
-            return 0;
-        /* When listing, libvirt's record of this name came first and this
-         * one is dropped by the sink; a lookup must agree with the list. */
-        if (xenLibvirtKnowsName(ctx->priv, ref->name))
-            return 0;
-    }
+    if (ctx->key && !xenKeyMatches(ctx->key, ref))
+        return 0;
+    /* libvirt's view of a domain it manages wins.  The sink would drop this
+     * record after libvirt's, but the shared reader may have skipped that
+     * domain for the flags asked (e.g. persistent ones for TRANSIENT), and a
+     * lookup has no libvirt record in its sink at all. */
+    if (xenLibvirtKnowsName(ctx->priv, ref->name))
+        return 0;
     /* NULL: a domain of this name or UUID is already in the sink. */
     if (!(rec = xenHost->recordAdd(ctx->sink, ref->name, ref->uuid)))
         return 0;
@@ -81,6 +81,13 @@ xenAddDomain(const xenDomainRef *ref, void *opaque)
         info->autostart = xenAutostartHas(ctx->auto_names, ref->name);
         info->known |= VIRTPLUG_ATTR_AUTOSTART;
     }
+    /* xl configs carry no title or description: known to be none. */
+    if ((ctx->need & VIRTPLUG_ATTR_TITLE) &&
+        xenHost->recordSetText(rec, VIRTPLUG_ATTR_TITLE, NULL) < 0)
+        return 0;
+    if ((ctx->need & VIRTPLUG_ATTR_DESCRIPTION) &&
+        xenHost->recordSetText(rec, VIRTPLUG_ATTR_DESCRIPTION, NULL) < 0)
+        return 0;
     ctx->added++;
     return ctx->key ? 1 : 0;
 }

@@ -173,12 +173,12 @@ vpXmlParse(const virtplugHost *host, int from, const char *buf, size_t len,
 
     xmlFreeParserCtxt(ctxt);
 
+    /* "FILE:LINE: MESSAGE", the first line of libvirt's own message. */
     if (!doc && host && host->warn) {
         if (line > 0)
-            host->warn(from, "cannot parse XML file '%s': line %d: %s",
-                       filename, line, msg);
+            host->warn(from, "%s:%d: %s", filename, line, msg);
         else
-            host->warn(from, "cannot parse XML file '%s': %s", filename, msg);
+            host->warn(from, "%s: %s", filename, msg);
     }
     return doc;
 }

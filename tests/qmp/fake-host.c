@@ -9,6 +9,14 @@
 
 #include "fake-host.h"
 
+static void fakeReportError(int from, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void fakeReportSystemError(int from, int code, int errnum,
+                                  const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void fakeWarn(int from, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 char fakeWarnings[FAKE_MAX_WARNINGS][512];
 size_t fakeNWarnings;
 int fakeErrors;

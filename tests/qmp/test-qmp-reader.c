@@ -207,13 +207,17 @@ testLongStrings(void **state)
     seenMessages seen = { 0 };
     qmpReader *r = qmpReaderNew(collect, &seen);
     char err[200];
-    char *text = malloc(QMP_READER_MAX_TEXT + 100);
+    static const char head[] = "{\"return\": {\"name\": \"";
+    static const char tail[] = "\"}, \"id\": 2}";
+    size_t xs = QMP_READER_MAX_TEXT + 1;
+    char *text = malloc(sizeof(head) + xs + sizeof(tail));
 
     (void)state;
-    assert_non_null(text);
-    strcpy(text, "{\"return\": {\"name\": \"");
-    memset(text + strlen(text), 'x', QMP_READER_MAX_TEXT + 1);
-    strcpy(text + 21 + QMP_READER_MAX_TEXT + 1, "\"}, \"id\": 2}");
+    if (!text)
+        abort();
+    memcpy(text, head, sizeof(head) - 1);
+    memset(text + sizeof(head) - 1, 'x', xs);
+    memcpy(text + sizeof(head) - 1 + xs, tail, sizeof(tail));
     assert_int_equal(qmpReaderFeed(r, text, strlen(text), err, sizeof(err)),
                      0);
     assert_int_equal(seen.n, 1);

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -364,6 +367,88 @@ testConcurrent(void **state)
     assertDomain("silent07", VIR_DOMAIN_NOSTATE, 0, NULL);
 }
 
+/* Open descriptors below `limit`: their count and the highest one (tools
+ * such as valgrind keep their own above the process's limit). */
+static void
+countFds(long limit, int *nopen, int *maxfd)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *ent;
+    int self;
+
+    assert_non_null(d);
+    self = dirfd(d);
+    *nopen = 0;
+    *maxfd = -1;
+    while ((ent = readdir(d))) {
+        int fd;
+
+        if (ent->d_name[0] == '.' || (fd = atoi(ent->d_name)) == self ||
+            fd >= limit)
+            continue;
+        (*nopen)++;
+        if (fd > *maxfd)
+            *maxfd = fd;
+    }
+    closedir(d);
+}
+
+/* With few file descriptors left, monitors wait for a free one; those
+ * that never get one before the deadline are still listed. */
+static void
+testFewDescriptors(void **state)
+{
+    struct rlimit saved, low;
+    char file[32];
+    int nopen, maxfd, nfree, nbusy, i, fd;
+    int fillers[1024];
+    int nfillers = 0;
+    long long elapsed;
+
+    (void)state;
+    /* Busy monitors need no descriptor on their side (never accept). */
+    for (i = 0; i < 12; i++) {
+        snprintf(file, sizeof(file), "silent%02d.qmp", i);
+        startMonitor(FAKE_BUSY, file, NULL, NULL, NULL);
+    }
+    /* Fill the holes below the highest descriptor so that exactly nfree
+     * descriptors are left under the limit. */
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &saved), 0);
+    countFds((long)saved.rlim_cur, &nopen, &maxfd);
+    while ((fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0 && fd < maxfd &&
+           nfillers < 1024)
+        fillers[nfillers++] = fd;
+    if (fd >= 0)
+        close(fd);
+    countFds((long)saved.rlim_cur, &nopen, &maxfd);
+    if (nopen != maxfd + 1) {
+        for (i = 0; i < nfillers; i++)
+            close(fillers[i]);
+        skip();
+    }
+    nfree = 4;
+    nbusy = 12;
+    low = saved;
+    low.rlim_cur = (rlim_t)(maxfd + 1 + nfree);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+    elapsed = listAll(0, NULL);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &saved), 0);
+    for (i = 0; i < nfillers; i++)
+        close(fillers[i]);
+
+    assert_true(elapsed < TIMEOUT_MS + SLACK_MS);
+    assert_int_equal(sink.nrecords, nbusy);
+    assertDomain("silent00", VIR_DOMAIN_NOSTATE, 0, NULL);
+    assertDomain("silent11", VIR_DOMAIN_NOSTATE, 0, NULL);
+    /* One free descriptor held the directory, three held monitors until
+     * the deadline: the last sockets were never asked. */
+    assert_true(fakeWarned("silent00", "no greeting"));
+    assert_true(fakeWarned("silent02", "no greeting"));
+    assert_true(fakeWarned("silent03", "not asked"));
+    assert_true(fakeWarned("silent11", "not asked"));
+    assert_int_equal(fakeErrors, 0);
+}
+
 static void
 testLookup(void **state)
 {
@@ -437,6 +522,8 @@ main(void)
         cmocka_unit_test_setup_teardown(testAnonymous, setupDir, teardownDir),
         cmocka_unit_test_setup_teardown(testSelection, setupDir, teardownDir),
         cmocka_unit_test_setup_teardown(testConcurrent, setupDir,
+                                        teardownDir),
+        cmocka_unit_test_setup_teardown(testFewDescriptors, setupDir,
                                         teardownDir),
         cmocka_unit_test_setup_teardown(testLookup, setupDir, teardownDir),
         cmocka_unit_test_setup_teardown(testLookupUUID, setupDir,

@@ -234,6 +234,33 @@ test_full_node(void **state)
     free(path);
 }
 
+/* The example shipped for the README stays a valid node. */
+static void
+test_example_node(void **state)
+{
+    const char *src = getenv("VIRTPLUG_SRCDIR");
+    char *path;
+    void *priv;
+    virtplugDomainSink sink;
+    size_t i, active = 0;
+
+    (void)state;
+    assert_true(asprintf(&path, "%s/examples/nodes/every-state.xml",
+                         src ? src : ".") > 0);
+    priv = openOK(path);
+    listAll(priv, &sink);
+    assert_int_equal(sink.n, 12);
+    for (i = 0; i < sink.n; i++)
+        active += sink.recs[i].info.active;
+    assert_int_equal(active, 9);
+    assert_true(mockSinkFind(&sink, "desktop")->info.managed_save);
+    assert_int_equal(mockSinkFind(&sink, "build")->info.snapshots, 2);
+    assert_false(mockSinkFind(&sink, "scratch")->info.persistent);
+    mockSinkClear(&sink);
+    be->close(priv);
+    free(path);
+}
+
 /* A domain without <uuid> gets one derived from its name: the same on
  * every connection, shaped like a version-4 UUID. */
 static void
@@ -376,6 +403,11 @@ static const badNode badNodes[] = {
       "<domain type='test'><name>b</name>"
       "<uuid>a0000000-0000-4000-8000-000000000001</uuid>" OS "</domain></node>",
       9, 20, "domain 'a' is already defined with uuid a0000000-0000-4000-8000-000000000001" },
+    /* Without <uuid>, libvirt makes up different ones: a name clash. */
+    { "duplicate-name-no-uuid",
+      "<node " NS "><domain type='test'><name>a</name>" OS "</domain>"
+      "<domain type='test'><name>a</name>" OS "</domain></node>",
+      9, 20, "domain 'a' already exists with uuid " },
     { "malformed-uuid",
       "<node " NS "><domain type='test'><name>a</name><uuid>zzz</uuid>" OS
       "</domain></node>",
@@ -792,6 +824,7 @@ main(void)
         cmocka_unit_test(test_descriptor),
         cmocka_unit_test(test_default_node),
         cmocka_unit_test(test_full_node),
+        cmocka_unit_test(test_example_node),
         cmocka_unit_test(test_generated_uuid),
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_bad_nodes),

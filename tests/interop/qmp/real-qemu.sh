@@ -170,9 +170,10 @@ while kill -0 "$stale" 2>/dev/null; do
     i=$((i + 1)); [ $i -gt 200 ] && fail "stale QEMU did not die"; sleep 0.05
 done
 
-qmp hold "$QMP/s-busy.qmp" "$T/hold.ready" &
+# Started directly (not through the function) so that $! is python's pid.
+python3 "$T/qmp.py" hold "$QMP/s-busy.qmp" "$T/hold.ready" &
 HELPERS="$HELPERS $!"
-qmp silent "$QMP/s-silent.qmp" "$T/silent.ready" &
+python3 "$T/qmp.py" silent "$QMP/s-silent.qmp" "$T/silent.ready" &
 HELPERS="$HELPERS $!"
 await "$T/hold.ready"
 await "$T/silent.ready"
@@ -217,6 +218,11 @@ if ! diff -u "$T/expected" "$T/rows"; then
     fail "listing differs from the expected rows"
 fi
 grep -q "s-stale" "$T/out" && fail "the stale socket was listed"
+# Each monitor that could not tell is named in a warning.
+for w in "s-busy.qmp.*no greeting" "s-silent.qmp.*no greeting" \
+         "s-stale.qmp.*refused"; do
+    grep -q "^warning: .*$w" "$T/err" || fail "no warning matching '$w'"
+done
 
 # Reasons, as virsh domstate --reason prints them.
 check_reason() {

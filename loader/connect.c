@@ -1,0 +1,406 @@
+/*
+ * connect.c: opening a URI on the backend that claims it, and the life of
+ * a connection.
+ *
+ * A connection holds one backend's private data.  It is reference counted:
+ * virConnectRef, every domain handle, and every call in progress hold a
+ * reference, so the backend's close() runs once, after the last user.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "vp-internal.h"
+
+int
+vpConnectAcquire(virConnectPtr conn, const char *func)
+{
+    int ok;
+
+    vpRegistryLock();
+    if ((ok = vpRegistryHas(conn, VP_HANDLE_CONN) && conn->refs > 0))
+        conn->refs++;
+    vpRegistryUnlock();
+    if (!ok) {
+        vpErrorReport(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, "%s", func);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+vpConnectDestroy(virConnectPtr conn)
+{
+    conn->module->desc.close(conn->priv);
+    free(conn->uri);
+    virResetError(&conn->err);
+    pthread_mutex_destroy(&conn->errLock);
+    free(conn);
+}
+
+/* Drops one reference; returns the references left. */
+static int
+vpConnectUnref(virConnectPtr conn)
+{
+    int left;
+
+    vpRegistryLock();
+    left = --conn->refs;
+    if (left == 0)
+        vpRegistryRemove(conn);
+    vpRegistryUnlock();
+    if (left == 0)
+        vpConnectDestroy(conn);
+    return left;
+}
+
+void
+vpConnectRelease(virConnectPtr conn)
+{
+    if (conn)
+        vpConnectUnref(conn);
+}
+
+const virtplugBackend *
+vpConnectBackend(virConnectPtr conn)
+{
+    return &conn->module->desc;
+}
+
+static bool
+vpModuleHasScheme(const vpModule *mod, const char *scheme)
+{
+    size_t i;
+
+    for (i = 0; mod->desc.uri_schemes[i]; i++) {
+        if (strcmp(mod->desc.uri_schemes[i], scheme) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The "no backend for this URI" error, saying what is missing and why
+ * modules that might have served it were skipped. */
+static void
+vpReportNoBackend(const char *uri, const char *scheme, bool declined,
+                  const vpModule *mods, size_t nmods)
+{
+    char *skipped = NULL;
+    size_t len = 0;
+    FILE *fp;
+    size_t i;
+
+    if (declined) {
+        vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_CONNECT, "%s", uri);
+        return;
+    }
+    if (!(fp = open_memstream(&skipped, &len))) {
+        vpErrorReportOOM();
+        return;
+    }
+    for (i = 0; i < nmods; i++) {
+        if (mods[i].loaded)
+            continue;
+        fprintf(fp, "%s%s (%s)", ftell(fp) ? ", " : "; skipped: ",
+                mods[i].path, mods[i].error ? mods[i].error : "skipped");
+    }
+    if (fclose(fp) != 0 || !skipped) {
+        free(skipped);
+        vpErrorReportOOM();
+        return;
+    }
+    vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_CONNECT,
+                  "%s: the %s backend is not installed (no module in %s "
+                  "provides scheme '%s')%s", uri, scheme, vpModuleDir(),
+                  scheme, skipped);
+    free(skipped);
+}
+
+/* The URI to use when the caller gave none. */
+static const char *
+vpConnectDefaultURI(const vpModule *mods, size_t nmods)
+{
+    const char *env = secure_getenv("VIRTPLUG_DEFAULT_URI");
+    const vpModule *best = NULL;
+    bool *tried;
+    size_t round, i;
+
+    if (env && *env)
+        return env;
+    if (!(tried = calloc(nmods + 1, sizeof(*tried)))) {
+        vpErrorReportOOM();
+        return NULL;
+    }
+    /* Ascending priority; ties in file-name order. */
+    for (round = 0; round < nmods; round++) {
+        best = NULL;
+        for (i = 0; i < nmods; i++) {
+            if (!mods[i].loaded || !mods[i].desc.probe || tried[i])
+                continue;
+            if (!best || mods[i].desc.probe_priority < best->desc.probe_priority)
+                best = &mods[i];
+        }
+        if (!best)
+            break;
+        tried[best - mods] = true;
+        if (best->desc.probe() == 1) {
+            free(tried);
+            return best->desc.probe_uri;
+        }
+    }
+    free(tried);
+    vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_CONNECT,
+                  "no connection URI given and no installed backend found "
+                  "its hypervisor on this host; pass one with -c, e.g. "
+                  "-c test:///default");
+    return NULL;
+}
+
+static virConnectPtr
+vpConnectNew(const vpModule *mod, void *priv, char *canonical,
+             const char *given)
+{
+    virConnectPtr conn = calloc(1, sizeof(*conn));
+
+    if (!conn)
+        goto nomem;
+    conn->refs = 1;
+    conn->module = mod;
+    conn->priv = priv;
+    pthread_mutex_init(&conn->errLock, NULL);
+    if (canonical) {
+        conn->uri = canonical;
+        canonical = NULL;
+    } else if (!(conn->uri = strdup(given))) {
+        goto nomem;
+    }
+    vpRegistryLock();
+    if (vpRegistryAdd(conn, VP_HANDLE_CONN) < 0) {
+        vpRegistryUnlock();
+        goto nomem;
+    }
+    vpRegistryUnlock();
+    return conn;
+
+ nomem:
+    vpErrorReportOOM();
+    if (conn) {
+        free(conn->uri);
+        pthread_mutex_destroy(&conn->errLock);
+        free(conn);
+    }
+    free(canonical);
+    mod->desc.close(priv);
+    return NULL;
+}
+
+static virConnectPtr
+vpConnectOpenInternal(const char *name, unsigned int flags)
+{
+    size_t nmods, i;
+    const vpModule *mods = vpModulesGet(&nmods);
+    vpParsedURI uri;
+    bool claimed = false;
+    virConnectPtr conn = NULL;
+
+    if (!name || !*name) {
+        if (!(name = vpConnectDefaultURI(mods, nmods)))
+            return NULL;
+    }
+    if (vpURIParse(name, &uri) < 0)
+        return NULL;
+
+    for (i = 0; i < nmods; i++) {
+        void *priv = NULL;
+        char *canonical = NULL;
+        virtplugOpenStatus st;
+
+        if (!mods[i].loaded || !vpModuleHasScheme(&mods[i], uri.scheme))
+            continue;
+        claimed = true;
+        virResetLastError();
+        st = mods[i].desc.open(&uri.uri, flags, &priv, &canonical);
+        if (st == VIRTPLUG_OPEN_DECLINED) {
+            free(canonical);
+            continue;
+        }
+        if (st != VIRTPLUG_OPEN_SUCCESS) {
+            free(canonical);
+            if (!virGetLastError())
+                vpErrorReport(VIR_FROM_NONE, VIR_ERR_OPEN_FAILED, "%s",
+                              uri.text);
+            goto cleanup;
+        }
+        conn = vpConnectNew(&mods[i], priv, canonical, uri.text);
+        goto cleanup;
+    }
+    vpReportNoBackend(uri.text, uri.scheme, claimed, mods, nmods);
+
+ cleanup:
+    vpURIClear(&uri);
+    return conn;
+}
+
+/* ---- public API ---------------------------------------------------------- */
+
+VP_PUBLIC int
+virInitialize(void)
+{
+    size_t n;
+
+    vpModulesGet(&n);
+    return 0;
+}
+
+VP_PUBLIC virConnectPtr
+virConnectOpen(const char *name)
+{
+    virConnectPtr conn;
+
+    virResetLastError();
+    if (!(conn = vpConnectOpenInternal(name, VIRTPLUG_OPEN_READONLY)))
+        vpErrorDispatch(NULL);
+    return conn;
+}
+
+VP_PUBLIC virConnectPtr
+virConnectOpenReadOnly(const char *name)
+{
+    return virConnectOpen(name);
+}
+
+VP_PUBLIC int
+virConnectRef(virConnectPtr conn)
+{
+    virResetLastError();
+    if (vpConnectAcquire(conn, "virConnectRef") < 0) {
+        vpErrorDispatch(NULL);
+        return -1;
+    }
+    return 0;
+}
+
+VP_PUBLIC int
+virConnectClose(virConnectPtr conn)
+{
+    int ok;
+
+    virResetLastError();
+    vpRegistryLock();
+    ok = vpRegistryHas(conn, VP_HANDLE_CONN) && conn->refs > 0;
+    vpRegistryUnlock();
+    if (!ok) {
+        vpErrorReport(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, "%s",
+                      "virConnectClose");
+        vpErrorDispatch(NULL);
+        return -1;
+    }
+    /* Two threads closing the last reference at once is a caller bug;
+     * the registry check above makes the common double close safe. */
+    return vpConnectUnref(conn);
+}
+
+VP_PUBLIC const char *
+virConnectGetType(virConnectPtr conn)
+{
+    const char *ret;
+
+    virResetLastError();
+    if (vpConnectAcquire(conn, "virConnectGetType") < 0) {
+        vpErrorDispatch(NULL);
+        return NULL;
+    }
+    ret = conn->module->desc.hv_type;
+    vpConnectRelease(conn);
+    return ret;
+}
+
+VP_PUBLIC char *
+virConnectGetURI(virConnectPtr conn)
+{
+    char *ret;
+
+    virResetLastError();
+    if (vpConnectAcquire(conn, "virConnectGetURI") < 0) {
+        vpErrorDispatch(NULL);
+        return NULL;
+    }
+    if (!(ret = strdup(conn->uri))) {
+        vpErrorReportOOM();
+        vpErrorDispatch(conn);
+    }
+    vpConnectRelease(conn);
+    return ret;
+}
+
+VP_PUBLIC int
+virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
+{
+    virResetLastError();
+    if (vpConnectAcquire(conn, "virConnectGetLibVersion") < 0) {
+        vpErrorDispatch(NULL);
+        return -1;
+    }
+    if (!libVer) {
+        vpReportInvalidArg("%s in %s must not be NULL", "libVer",
+                           "virConnectGetLibVersion");
+        vpErrorDispatch(conn);
+        vpConnectRelease(conn);
+        return -1;
+    }
+    *libVer = VIRTPLUG_VERSION_NUMBER;
+    vpConnectRelease(conn);
+    return 0;
+}
+
+VP_PUBLIC int
+virConnectIsAlive(virConnectPtr conn)
+{
+    virResetLastError();
+    if (vpConnectAcquire(conn, "virConnectIsAlive") < 0) {
+        vpErrorDispatch(NULL);
+        return -1;
+    }
+    vpConnectRelease(conn);
+    return 1;
+}
+
+VP_PUBLIC int
+virGetVersion(unsigned long *libVer, const char *type, unsigned long *typeVer)
+{
+    size_t nmods, i;
+    const vpModule *mods;
+
+    virResetLastError();
+    if (libVer)
+        *libVer = VIRTPLUG_VERSION_NUMBER;
+    if (!typeVer)
+        return 0;
+
+    mods = vpModulesGet(&nmods);
+    if (!type) {
+        /* libvirt answers for its default driver; ours is the first one. */
+        *typeVer = 0;
+        for (i = 0; i < nmods; i++) {
+            if (mods[i].loaded) {
+                *typeVer = mods[i].desc.hv_version;
+                break;
+            }
+        }
+        return 0;
+    }
+    for (i = 0; i < nmods; i++) {
+        if (mods[i].loaded &&
+            (strcasecmp(mods[i].desc.hv_type, type) == 0 ||
+             strcasecmp(mods[i].desc.name, type) == 0)) {
+            *typeVer = mods[i].desc.hv_version;
+            return 0;
+        }
+    }
+    vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_SUPPORT, "%s", type);
+    vpErrorDispatch(NULL);
+    return -1;
+}

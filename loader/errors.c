@@ -1,0 +1,469 @@
+/*
+ * errors.c: libvirt-style error reporting.
+ *
+ * Each thread has its own last error (a pthread key, so the strings are
+ * released when the thread exits).  Messages are built as libvirt builds
+ * them: the fixed text for the code, then ": " and the detail.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp-internal.h"
+
+static pthread_key_t lastErrorKey;
+static pthread_once_t lastErrorOnce = PTHREAD_ONCE_INIT;
+static bool lastErrorKeyOK;
+
+static pthread_mutex_t handlerLock = PTHREAD_MUTEX_INITIALIZER;
+static virErrorFunc handlerFunc;
+static void *handlerData;
+
+/* libvirt's texts, checked against libvirt 9.0's strings: the first is used
+ * without a detail, the second (one %s) with one. */
+typedef struct {
+    int code;
+    const char *bare;
+    const char *withDetail;
+} vpErrorText;
+
+static const vpErrorText errorTexts[] = {
+    { VIR_ERR_INTERNAL_ERROR, "internal error", "internal error: %s" },
+    { VIR_ERR_NO_MEMORY, "out of memory", "out of memory: %s" },
+    { VIR_ERR_NO_SUPPORT,
+      "this function is not supported by the connection driver",
+      "this function is not supported by the connection driver: %s" },
+    { VIR_ERR_NO_CONNECT, "no connection driver available",
+      "no connection driver available for %s" },
+    { VIR_ERR_INVALID_CONN, "invalid connection pointer in",
+      "invalid connection pointer in %s" },
+    { VIR_ERR_INVALID_DOMAIN, "invalid domain pointer in",
+      "invalid domain pointer in %s" },
+    { VIR_ERR_INVALID_ARG, "invalid argument", "invalid argument: %s" },
+    { VIR_ERR_OPERATION_FAILED, "operation failed", "operation failed: %s" },
+    { VIR_ERR_XML_ERROR, "XML description is invalid or not well formed",
+      "XML error: %s" },
+    { VIR_ERR_OPEN_FAILED, "failed to open configuration file",
+      "failed to open configuration file %s" },
+    { VIR_ERR_READ_FAILED, "failed to read configuration file",
+      "failed to read configuration file %s" },
+    { VIR_ERR_PARSE_FAILED, "failed to parse configuration file",
+      "failed to parse configuration file %s" },
+    { VIR_ERR_XML_DETAIL, "parser error", "%s" },
+    { VIR_ERR_SYSTEM_ERROR, "system call error", "%s" },
+    { VIR_ERR_NO_DOMAIN, "Domain not found", "Domain not found: %s" },
+    { VIR_ERR_OPERATION_INVALID, "Requested operation is not valid",
+      "Requested operation is not valid: %s" },
+    { VIR_ERR_CONFIG_UNSUPPORTED, "unsupported configuration",
+      "unsupported configuration: %s" },
+    { VIR_ERR_OPERATION_TIMEOUT, "Timed out during operation",
+      "Timed out during operation: %s" },
+    { VIR_ERR_NO_DOMAIN_SNAPSHOT, "Domain snapshot not found",
+      "Domain snapshot not found: %s" },
+    { VIR_ERR_NO_DOMAIN_METADATA, "metadata not found",
+      "metadata not found: %s" },
+    { VIR_ERR_OPERATION_UNSUPPORTED, "Operation not supported",
+      "Operation not supported: %s" },
+    { VIR_ERR_NO_DOMAIN_CHECKPOINT, "Domain checkpoint not found",
+      "Domain checkpoint not found: %s" },
+};
+
+/* libvirt's names for the error domains, as its default handler prints. */
+static const char *
+vpErrorDomainName(int from)
+{
+    switch (from) {
+    case VIR_FROM_XEN: return "Xen Driver";
+    case VIR_FROM_XML: return "XML Util";
+    case VIR_FROM_CONF: return "Config File";
+    case VIR_FROM_QEMU: return "QEMU Driver";
+    case VIR_FROM_TEST: return "Test Driver";
+    case VIR_FROM_DOMAIN: return "Domain Config";
+    case VIR_FROM_DOMAIN_SNAPSHOT: return "Domain Snapshot";
+    case VIR_FROM_LIBXL: return "xenlight";
+    case VIR_FROM_URI: return "URI Utils";
+    case VIR_FROM_THREAD: return "Threads";
+    case VIR_FROM_DOMAIN_CHECKPOINT: return "Domain Checkpoint";
+    default: return "";
+    }
+}
+
+static void
+vpLastErrorFree(void *data)
+{
+    virErrorPtr err = data;
+
+    virResetError(err);
+    free(err);
+}
+
+static void
+vpLastErrorKeyInit(void)
+{
+    lastErrorKeyOK = pthread_key_create(&lastErrorKey, vpLastErrorFree) == 0;
+}
+
+/* The calling thread's error object, created on first use; NULL only when
+ * out of memory. */
+static virErrorPtr
+vpLastErrorObject(void)
+{
+    virErrorPtr err;
+
+    pthread_once(&lastErrorOnce, vpLastErrorKeyInit);
+    if (!lastErrorKeyOK)
+        return NULL;
+    if ((err = pthread_getspecific(lastErrorKey)))
+        return err;
+    if (!(err = calloc(1, sizeof(*err))))
+        return NULL;
+    if (pthread_setspecific(lastErrorKey, err) != 0) {
+        free(err);
+        return NULL;
+    }
+    return err;
+}
+
+static char *
+vpErrorFormatMessage(int code, const char *detail)
+{
+    const char *fmt = NULL;
+    char *msg = NULL;
+    size_t i;
+
+    for (i = 0; i < sizeof(errorTexts) / sizeof(errorTexts[0]); i++) {
+        if (errorTexts[i].code == code) {
+            fmt = detail ? errorTexts[i].withDetail : errorTexts[i].bare;
+            break;
+        }
+    }
+    if (!fmt)
+        fmt = detail ? "%s" : "unknown error";
+
+    if (detail) {
+        /* The table's formats hold exactly one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        if (asprintf(&msg, fmt, detail) < 0)
+            msg = NULL;
+#pragma GCC diagnostic pop
+    } else {
+        msg = strdup(fmt);
+    }
+    return msg;
+}
+
+static void
+vpErrorFill(virErrorPtr err, int from, int code, int level, char *message)
+{
+    virResetError(err);
+    err->code = code;
+    err->domain = from;
+    err->level = level;
+    err->message = message;
+}
+
+void
+vpErrorReportV(int from, int code, const char *fmt, va_list ap)
+{
+    int saved = errno;
+    virErrorPtr err = vpLastErrorObject();
+    char *detail = NULL;
+
+    if (!err)
+        goto cleanup;
+    if (fmt && vasprintf(&detail, fmt, ap) < 0)
+        detail = NULL;
+    vpErrorFill(err, from, code, VIR_ERR_ERROR,
+                vpErrorFormatMessage(code, detail));
+    if (detail)
+        err->str1 = detail;
+
+ cleanup:
+    errno = saved;
+}
+
+void
+vpErrorReport(int from, int code, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vpErrorReportV(from, code, fmt, ap);
+    va_end(ap);
+}
+
+void
+vpErrorReportPlain(int from, int code, const char *fmt, ...)
+{
+    int saved = errno;
+    virErrorPtr err = vpLastErrorObject();
+    char *msg = NULL;
+    va_list ap;
+
+    if (!err)
+        goto cleanup;
+    va_start(ap, fmt);
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    vpErrorFill(err, from, code, VIR_ERR_ERROR,
+                msg ? msg : vpErrorFormatMessage(code, NULL));
+
+ cleanup:
+    errno = saved;
+}
+
+void
+vpErrorReportOOM(void)
+{
+    vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_MEMORY, NULL);
+}
+
+/* Prints err the way libvirt's default handler does, with our prefix. */
+static void
+vpErrorPrintDefault(const virError *err)
+{
+    const char *dom = vpErrorDomainName(err->domain);
+    const char *lvl = err->level == VIR_ERR_WARNING ? "warning" : "error";
+    const char *msg = err->message ? err->message : "unknown error";
+    size_t len = strlen(msg);
+
+    fprintf(stderr, "virtplug: %s%s%s : %s%s", dom, *dom ? " " : "", lvl,
+            msg, len && msg[len - 1] == '\n' ? "" : "\n");
+}
+
+static void
+vpErrorDeliver(virErrorPtr err)
+{
+    virErrorFunc func;
+    void *data;
+
+    pthread_mutex_lock(&handlerLock);
+    func = handlerFunc;
+    data = handlerData;
+    pthread_mutex_unlock(&handlerLock);
+
+    if (func)
+        func(data, err);
+    else
+        vpErrorPrintDefault(err);
+}
+
+void
+vpWarnV(int from, const char *fmt, va_list ap)
+{
+    int saved = errno;
+    virError warning = { 0 };
+    char *msg = NULL;
+
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    warning.code = VIR_ERR_OK;
+    warning.domain = from;
+    warning.level = VIR_ERR_WARNING;
+    warning.message = msg ? msg : (char *)"(out of memory)";
+    vpErrorDeliver(&warning);
+    free(msg);
+    errno = saved;
+}
+
+int
+vpErrorCopy(virErrorPtr to, const virError *from)
+{
+    int ret = 0;
+
+    virResetError(to);
+    to->code = from->code;
+    to->domain = from->domain;
+    to->level = from->level;
+    to->int1 = from->int1;
+    to->int2 = from->int2;
+#define VP_DUP(field) \
+    if (from->field && !(to->field = strdup(from->field))) \
+        ret = -1
+    VP_DUP(message);
+    VP_DUP(str1);
+    VP_DUP(str2);
+    VP_DUP(str3);
+#undef VP_DUP
+    return ret;
+}
+
+void
+vpErrorDispatch(virConnectPtr conn)
+{
+    virErrorPtr err = vpLastErrorObject();
+
+    if (!err)
+        return;
+    if (err->code == VIR_ERR_OK)
+        vpErrorFill(err, VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, VIR_ERR_ERROR,
+                    strdup("An error occurred, but the cause is unknown"));
+    if (conn) {
+        pthread_mutex_lock(&conn->errLock);
+        vpErrorCopy(&conn->err, err);
+        pthread_mutex_unlock(&conn->errLock);
+    }
+    vpErrorDeliver(err);
+}
+
+/* ---- public API ---------------------------------------------------------- */
+
+VP_PUBLIC virErrorPtr
+virGetLastError(void)
+{
+    virErrorPtr err = vpLastErrorObject();
+
+    if (!err || err->code == VIR_ERR_OK)
+        return NULL;
+    return err;
+}
+
+VP_PUBLIC void
+virResetLastError(void)
+{
+    virErrorPtr err;
+
+    pthread_once(&lastErrorOnce, vpLastErrorKeyInit);
+    if (lastErrorKeyOK && (err = pthread_getspecific(lastErrorKey)))
+        virResetError(err);
+}
+
+VP_PUBLIC int
+virCopyLastError(virErrorPtr to)
+{
+    virErrorPtr err = vpLastErrorObject();
+
+    if (!to)
+        return -1;
+    if (!err || err->code == VIR_ERR_OK) {
+        virResetError(to);
+        return 0;
+    }
+    vpErrorCopy(to, err);
+    return to->code;
+}
+
+VP_PUBLIC virErrorPtr
+virSaveLastError(void)
+{
+    virErrorPtr copy = calloc(1, sizeof(*copy));
+    virErrorPtr err = vpLastErrorObject();
+
+    if (!copy)
+        return NULL;
+    if (err && err->code != VIR_ERR_OK && vpErrorCopy(copy, err) < 0) {
+        virFreeError(copy);
+        return NULL;
+    }
+    return copy;
+}
+
+VP_PUBLIC void
+virResetError(virErrorPtr err)
+{
+    if (!err)
+        return;
+    free(err->message);
+    free(err->str1);
+    free(err->str2);
+    free(err->str3);
+    memset(err, 0, sizeof(*err));
+}
+
+VP_PUBLIC void
+virFreeError(virErrorPtr err)
+{
+    virResetError(err);
+    free(err);
+}
+
+VP_PUBLIC const char *
+virGetLastErrorMessage(void)
+{
+    virErrorPtr err = vpLastErrorObject();
+
+    if (!err || err->code == VIR_ERR_OK)
+        return "no error";
+    return err->message ? err->message : "unknown error";
+}
+
+VP_PUBLIC int
+virGetLastErrorCode(void)
+{
+    virErrorPtr err = vpLastErrorObject();
+
+    return err ? err->code : VIR_ERR_OK;
+}
+
+VP_PUBLIC int
+virGetLastErrorDomain(void)
+{
+    virErrorPtr err = vpLastErrorObject();
+
+    return err ? err->domain : VIR_FROM_NONE;
+}
+
+VP_PUBLIC virErrorPtr
+virConnGetLastError(virConnectPtr conn)
+{
+    virErrorPtr ret = NULL;
+
+    vpRegistryLock();
+    if (vpRegistryHas(conn, VP_HANDLE_CONN))
+        ret = &conn->err;
+    vpRegistryUnlock();
+    return ret;
+}
+
+VP_PUBLIC int
+virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
+{
+    int ret;
+
+    if (!to || vpConnectAcquire(conn, "virConnCopyLastError") < 0)
+        return -1;
+    pthread_mutex_lock(&conn->errLock);
+    if (conn->err.code == VIR_ERR_OK) {
+        virResetError(to);
+        ret = 0;
+    } else {
+        vpErrorCopy(to, &conn->err);
+        ret = to->code;
+    }
+    pthread_mutex_unlock(&conn->errLock);
+    vpConnectRelease(conn);
+    return ret;
+}
+
+VP_PUBLIC void
+virConnResetLastError(virConnectPtr conn)
+{
+    if (vpConnectAcquire(conn, "virConnResetLastError") < 0)
+        return;
+    pthread_mutex_lock(&conn->errLock);
+    virResetError(&conn->err);
+    pthread_mutex_unlock(&conn->errLock);
+    vpConnectRelease(conn);
+}
+
+VP_PUBLIC void
+virSetErrorFunc(void *userData, virErrorFunc handler)
+{
+    pthread_mutex_lock(&handlerLock);
+    handlerFunc = handler;
+    handlerData = userData;
+    pthread_mutex_unlock(&handlerLock);
+}
+
+VP_PUBLIC void
+virDefaultErrorFunc(virErrorPtr err)
+{
+    if (err)
+        vpErrorPrintDefault(err);
+}

@@ -1,0 +1,206 @@
+/*
+ * loader-fail-test.c: broken modules next to a good one.  Each broken
+ * module is skipped with its reason; the good one still works; a URI whose
+ * scheme no module provides says the backend is not installed.
+ *
+ * Directory: badabi.so fake.so fakedup.so nosym.so x.so (plain text).
+ */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <virtplug/virtplug.h>
+#include <virtplug/virtplug-backends.h>
+#include "loader-test-util.h"
+
+static char *backendDir;
+
+static const virtplugBackendInfo *
+findInfo(const virtplugBackendInfo *info, int n, const char *file)
+{
+    char path[4096];
+    int i;
+
+    snprintf(path, sizeof(path), "%s/%s", backendDir, file);
+    for (i = 0; i < n; i++) {
+        if (strcmp(info[i].path, path) == 0)
+            return &info[i];
+    }
+    fail_msg("%s not reported", path);
+    return NULL;
+}
+
+static void
+testBackendList(void **state)
+{
+    virtplugBackendInfo *info = NULL;
+    const virtplugBackendInfo *b;
+    char want[4200];
+    int n;
+
+    (void)state;
+    assert_string_equal(virtplugGetBackendDir(), backendDir);
+    n = virtplugGetBackends(&info);
+    assert_int_equal(n, 5);
+    assert_non_null(info);
+
+    /* Sorted by file name. */
+    assert_non_null(strstr(info[0].path, "/badabi.so"));
+    assert_non_null(strstr(info[4].path, "/x.so"));
+
+    b = findInfo(info, n, "fake.so");
+    assert_null(b->error);
+    assert_string_equal(b->name, "fake");
+    assert_int_equal(b->abi, 1);
+    assert_string_equal(b->schemes[0], "fake");
+    assert_null(b->schemes[1]);
+    assert_int_equal(b->groups, 0x7f);
+
+    b = findInfo(info, n, "badabi.so");
+    assert_null(b->name);
+    assert_null(b->schemes);
+    assert_int_equal(b->abi, 7);
+    assert_string_equal(b->error, "ABI version 7, expected 1");
+
+    b = findInfo(info, n, "nosym.so");
+    assert_int_equal(b->abi, 0);
+    assert_string_equal(b->error, "no symbol virtplug_backend_entry");
+
+    b = findInfo(info, n, "fakedup.so");
+    assert_null(b->name);
+    snprintf(want, sizeof(want), "duplicate backend name 'fake' (already "
+             "provided by %s/fake.so)", backendDir);
+    assert_string_equal(b->error, want);
+
+    b = findInfo(info, n, "x.so");
+    assert_null(b->name);
+    assert_non_null(b->error);
+    assert_non_null(strstr(b->error, "x.so"));   /* dlerror names the file */
+
+    virtplugFreeBackends(info, n);
+
+    assert_int_equal(virtplugGetBackends(NULL), -1);
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_ARG);
+}
+
+static void
+testGoodModuleWorks(void **state)
+{
+    virConnectPtr conn = virConnectOpen("fake:///default");
+    unsigned long ver = 0, libVer = 0;
+    char *uri;
+
+    (void)state;
+    assert_non_null(conn);
+    assert_int_equal(virConnectListAllDomains(conn, NULL, 0), 100);
+    assert_string_equal(virConnectGetType(conn), "FAKE");
+    assert_non_null(uri = virConnectGetURI(conn));
+    assert_string_equal(uri, "fake:///default");
+    free(uri);
+    assert_int_equal(virConnectGetLibVersion(conn, &libVer), 0);
+    assert_int_equal(libVer, VIRTPLUG_VERSION_NUMBER);
+    assert_int_equal(virConnectIsAlive(conn), 1);
+    assert_int_equal(virConnectClose(conn), 0);
+
+    assert_int_equal(virGetVersion(&libVer, "FAKE", &ver), 0);
+    assert_int_equal(ver, 1002003);
+    assert_int_equal(virGetVersion(&libVer, "fake", &ver), 0);
+    assert_int_equal(virGetVersion(&libVer, NULL, &ver), 0);
+    assert_int_equal(virGetVersion(&libVer, "xen", &ver), -1);
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_SUPPORT);
+    assert_int_equal(virGetVersion(&libVer, NULL, NULL), 0);
+    assert_int_equal(libVer, VIRTPLUG_VERSION_NUMBER);
+}
+
+/* The duplicate's own scheme is not served either: the module is out. */
+static void
+testMissingScheme(void **state)
+{
+    char want[8192];
+    const char *msg;
+
+    (void)state;
+    assert_null(virConnectOpen("xen:///system"));
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_CONNECT);
+    msg = virGetLastErrorMessage();
+    snprintf(want, sizeof(want),
+             "no connection driver available for xen:///system: the xen "
+             "backend is not installed (no module in %s provides scheme "
+             "'xen'); skipped: %s/badabi.so (ABI version 7, expected 1), "
+             "%s/fakedup.so (duplicate backend name 'fake' (already "
+             "provided by %s/fake.so)), %s/nosym.so (no symbol "
+             "virtplug_backend_entry), %s/x.so (",
+             backendDir, backendDir, backendDir, backendDir, backendDir,
+             backendDir);
+    if (strncmp(msg, want, strlen(want)) != 0)
+        fail_msg("got  '%s'\nwant '%s...'", msg, want);
+
+    assert_null(virConnectOpen("fakedup:///default"));
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_CONNECT);
+    assert_non_null(strstr(virGetLastErrorMessage(),
+                           "the fakedup backend is not installed"));
+
+    /* xen:// is libvirt's alias of xen:///system. */
+    assert_null(virConnectOpen("xen://"));
+    assert_non_null(strstr(virGetLastErrorMessage(), "for xen:///system:"));
+}
+
+/* DECLINED by every backend: libvirt's plain message. */
+static void
+testDeclined(void **state)
+{
+    (void)state;
+    assert_null(virConnectOpen("fake:///default?decline=1"));
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_CONNECT);
+    assert_string_equal(virGetLastErrorMessage(),
+                        "no connection driver available for "
+                        "fake:///default?decline=1");
+    assert_null(virConnectOpen("fake:///default?fail=1"));
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_OPEN_FAILED);
+}
+
+/* No URI, no VIRTPLUG_DEFAULT_URI, no backend with a probe. */
+static void
+testNoDefault(void **state)
+{
+    virConnectPtr conn;
+
+    (void)state;
+    assert_null(virConnectOpen(NULL));
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_CONNECT);
+    assert_non_null(strstr(virGetLastErrorMessage(), "pass one with -c"));
+    assert_null(virConnectOpen(""));
+
+    setenv("VIRTPLUG_DEFAULT_URI", "fake:///default", 1);
+    assert_non_null(conn = virConnectOpen(NULL));
+    assert_int_equal(virConnectClose(conn), 0);
+    unsetenv("VIRTPLUG_DEFAULT_URI");
+}
+
+int
+main(void)
+{
+    static const char *const modules[] = {
+        "badabi", "fake", "fakedup", "nosym", NULL
+    };
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(testBackendList),
+        cmocka_unit_test(testGoodModuleWorks),
+        cmocka_unit_test(testMissingScheme),
+        cmocka_unit_test(testDeclined),
+        cmocka_unit_test(testNoDefault),
+    };
+    int ret;
+
+    backendDir = ltSetupBackendDir(modules, true);
+    ltCaptureErrors();
+    ret = cmocka_run_group_tests(tests, NULL, NULL);
+    ltRemoveBackendDir(backendDir);
+    return ret;
+}
