@@ -41,16 +41,20 @@ vpConnectDestroy(virConnectPtr conn)
     free(conn);
 }
 
-/* Drops one reference; returns the references left. */
+/* Drops one reference if conn is live; returns the references left, or -1
+ * for a pointer that is not a live connection.  The check and the drop are
+ * one step, so two racing closes of the last reference cannot both free. */
 static int
 vpConnectUnref(virConnectPtr conn)
 {
-    int left;
+    int left = -1;
 
     vpRegistryLock();
-    left = --conn->refs;
-    if (left == 0)
-        vpRegistryRemove(conn);
+    if (vpRegistryHas(conn, VP_HANDLE_CONN) && conn->refs > 0) {
+        left = --conn->refs;
+        if (left == 0)
+            vpRegistryRemove(conn);
+    }
     vpRegistryUnlock();
     if (left == 0)
         vpConnectDestroy(conn);
@@ -286,21 +290,15 @@ virConnectRef(virConnectPtr conn)
 VP_PUBLIC int
 virConnectClose(virConnectPtr conn)
 {
-    int ok;
+    int left;
 
     virResetLastError();
-    vpRegistryLock();
-    ok = vpRegistryHas(conn, VP_HANDLE_CONN) && conn->refs > 0;
-    vpRegistryUnlock();
-    if (!ok) {
+    if ((left = vpConnectUnref(conn)) < 0) {
         vpErrorReport(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, "%s",
                       "virConnectClose");
         vpErrorDispatch(NULL);
-        return -1;
     }
-    /* Two threads closing the last reference at once is a caller bug;
-     * the registry check above makes the common double close safe. */
-    return vpConnectUnref(conn);
+    return left;
 }
 
 VP_PUBLIC const char *

@@ -80,18 +80,29 @@ vpDomainDestroy(virDomainPtr dom)
     vpConnectRelease(conn);
 }
 
-void
-vpDomainRelease(virDomainPtr dom)
+/* Drops one reference if dom is live (check and drop in one step); returns
+ * the references left or -1. */
+static int
+vpDomainUnref(virDomainPtr dom)
 {
-    int left;
+    int left = -1;
 
     vpRegistryLock();
-    left = --dom->refs;
-    if (left == 0)
-        vpRegistryRemove(dom);
+    if (vpRegistryHas(dom, VP_HANDLE_DOMAIN) && dom->refs > 0) {
+        left = --dom->refs;
+        if (left == 0)
+            vpRegistryRemove(dom);
+    }
     vpRegistryUnlock();
     if (left == 0)
         vpDomainDestroy(dom);
+    return left;
+}
+
+void
+vpDomainRelease(virDomainPtr dom)
+{
+    vpDomainUnref(dom);
 }
 
 /* Copies the attributes in `bits` from src to dst. */
@@ -359,18 +370,12 @@ virDomainRef(virDomainPtr domain)
 VP_PUBLIC int
 virDomainFree(virDomainPtr domain)
 {
-    int ok;
-
     virResetLastError();
-    vpRegistryLock();
-    ok = vpRegistryHas(domain, VP_HANDLE_DOMAIN) && domain->refs > 0;
-    vpRegistryUnlock();
-    if (!ok) {
+    if (vpDomainUnref(domain) < 0) {
         vpErrorReport(VIR_FROM_DOMAIN, VIR_ERR_INVALID_DOMAIN, "%s",
                       "virDomainFree");
         vpErrorDispatch(NULL);
         return -1;
     }
-    vpDomainRelease(domain);
     return 0;
 }

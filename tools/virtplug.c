@@ -115,8 +115,9 @@ main(int argc, char **argv)
     int c;
 
     setlocale(LC_ALL, "");
+    opterr = 0;     /* getopt's messages would not be virsh's */
 
-    while ((c = getopt_long(argc, argv, "+c:rqhv", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:c:rqhv", longopts, NULL)) != -1) {
         switch (c) {
         case 'c':
             ctl.uri = optarg;
@@ -134,8 +135,14 @@ main(int argc, char **argv)
             printf("%d.%d.%d\n", VIRTPLUG_VERSION_MAJOR,
                    VIRTPLUG_VERSION_MINOR, VIRTPLUG_VERSION_MICRO);
             return EXIT_SUCCESS;
+        case ':':
+            vpError("option '-%c'/'--connect' requires an argument", optopt);
+            return EXIT_FAILURE;
         default:
-            usage(stderr);
+            if (optopt)
+                vpError("unsupported option '-%c'. See --help.", optopt);
+            else
+                vpError("unsupported option '%s'. See --help.", argv[optind - 1]);
             return EXIT_FAILURE;
         }
     }

@@ -11,7 +11,8 @@
  *
  * URI parameters steer error paths: ?decline=1, ?fail=1, ?warn=1 (warn once
  * per listing), ?forget=1 (leave the state attribute out: a backend bug the
- * core must catch).
+ * core must catch).  The probe finds the hypervisor when the environment
+ * variable FAKE_PROBE names this module's scheme.
  */
 #include <config.h>
 
@@ -164,6 +165,15 @@ fakeLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
     return 0;
 }
 
+/* Finds "its hypervisor" when the test says so. */
+static int
+fakeProbe(void)
+{
+    const char *v = getenv("FAKE_PROBE");
+
+    return v && strcmp(v, FAKE_SCHEME) == 0 ? 1 : 0;
+}
+
 static const char *const fakeSchemes[] = { FAKE_SCHEME, NULL };
 
 static const virtplugBackend fakeBackend = {
@@ -174,6 +184,9 @@ static const virtplugBackend fakeBackend = {
     .hv_version = 1002003,
     .uri_schemes = fakeSchemes,
     .groups = FAKE_GROUPS,
+    .probe_priority = 10,
+    .probe_uri = FAKE_SCHEME ":///default",
+    .probe = fakeProbe,
     .open = fakeOpen,
     .close = fakeClose,
     .listAllDomains = fakeList,

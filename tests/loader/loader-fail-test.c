@@ -177,10 +177,21 @@ testNoDefault(void **state)
     assert_non_null(strstr(virGetLastErrorMessage(), "pass one with -c"));
     assert_null(virConnectOpen(""));
 
-    setenv("VIRTPLUG_DEFAULT_URI", "fake:///default", 1);
+    setenv("VIRTPLUG_DEFAULT_URI", "fake:///default?warn=0", 1);
     assert_non_null(conn = virConnectOpen(NULL));
     assert_int_equal(virConnectClose(conn), 0);
     unsetenv("VIRTPLUG_DEFAULT_URI");
+
+    /* The probe of a loaded backend gives its URI. */
+    setenv("FAKE_PROBE", "fake", 1);
+    assert_non_null(conn = virConnectOpen(NULL));
+    assert_int_equal(virConnectNumOfDomains(conn), 84);
+    assert_int_equal(virConnectClose(conn), 0);
+    /* A skipped module (fakedup) is never probed. */
+    setenv("FAKE_PROBE", "fakedup", 1);
+    assert_null(virConnectOpen(NULL));
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_CONNECT);
+    unsetenv("FAKE_PROBE");
 }
 
 int

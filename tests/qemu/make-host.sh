@@ -148,6 +148,10 @@ sed -i '/<uuid>/d' "$etc/bad-nouuid.xml"
 # entity reference in the name: skipped
 config bad-entity 22222222-0000-4000-8000-00000000000b
 sed -i 's|<name>bad-entity</name>|<name>\&foo;</name>|' "$etc/bad-entity.xml"
+# valid, but outside the plain shape the fast scanner takes (CDATA, an
+# entity in the title): read by libxml2, listed with its title
+config bad-fallback 22222222-0000-4000-8000-00000000000c 'A \&amp; B'
+sed -i 's|<name>bad-fallback</name>|<name><![CDATA[bad-fallback]]></name>|' "$etc/bad-fallback.xml"
 # not a domain at all
 printf '<network><name>bad-root</name></network>\n' > "$etc/bad-root.xml"
 : > "$etc/bad-empty.xml"

@@ -60,6 +60,12 @@ expect_out ''
 expect_err 'error: Options --table and --id are mutually exclusive\n'
 run 1 -c test:///default domstate
 expect_err "error: command 'domstate' requires <domain> option\n"
+run 1 -x
+expect_err "error: unsupported option '-x'. See --help.\n"
+run 1 -c
+expect_err "error: option '-c'/'--connect' requires an argument\n"
+run 1 -c test:///default
+expect_out ''
 
 # the JSON of the default node
 run 0 -c test:///default list --all --json
