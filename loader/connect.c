@@ -144,7 +144,8 @@ vpConnectDefaultURI(const vpModule *mods, size_t nmods)
         for (i = 0; i < nmods; i++) {
             if (!mods[i].loaded || !mods[i].desc.probe || tried[i])
                 continue;
-            if (!best || mods[i].desc.probe_priority < best->desc.probe_priority)
+            if (!best ||
+                mods[i].desc.probe_priority < best->desc.probe_priority)
                 best = &mods[i];
         }
         if (!best)

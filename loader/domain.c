@@ -354,7 +354,7 @@ virDomainLookupByID(virConnectPtr conn, int id)
     return vpDomainLookupEntry(conn, &key, "virDomainLookupByID", argError);
 }
 
-/* ---- reference counting ---------------------------------------------------- */
+/* ---- reference counting ------------------------------------------------ */
 
 VP_PUBLIC int
 virDomainRef(virDomainPtr domain)

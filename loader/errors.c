@@ -23,53 +23,53 @@ static pthread_mutex_t handlerLock = PTHREAD_MUTEX_INITIALIZER;
 static virErrorFunc handlerFunc;
 static void *handlerData;
 
-/* libvirt's texts, checked against libvirt 9.0's strings: the first is used
- * without a detail, the second (one %s) with one. */
+/* libvirt's texts, checked against libvirt 9.0's strings: `bare` is the
+ * message without a detail; with one, the message is `prefix` + detail. */
 typedef struct {
     int code;
     const char *bare;
-    const char *withDetail;
+    const char *prefix;
 } vpErrorText;
 
 static const vpErrorText errorTexts[] = {
-    { VIR_ERR_INTERNAL_ERROR, "internal error", "internal error: %s" },
-    { VIR_ERR_NO_MEMORY, "out of memory", "out of memory: %s" },
+    { VIR_ERR_INTERNAL_ERROR, "internal error", "internal error: " },
+    { VIR_ERR_NO_MEMORY, "out of memory", "out of memory: " },
     { VIR_ERR_NO_SUPPORT,
       "this function is not supported by the connection driver",
-      "this function is not supported by the connection driver: %s" },
+      "this function is not supported by the connection driver: " },
     { VIR_ERR_NO_CONNECT, "no connection driver available",
-      "no connection driver available for %s" },
+      "no connection driver available for " },
     { VIR_ERR_INVALID_CONN, "invalid connection pointer in",
-      "invalid connection pointer in %s" },
+      "invalid connection pointer in " },
     { VIR_ERR_INVALID_DOMAIN, "invalid domain pointer in",
-      "invalid domain pointer in %s" },
-    { VIR_ERR_INVALID_ARG, "invalid argument", "invalid argument: %s" },
-    { VIR_ERR_OPERATION_FAILED, "operation failed", "operation failed: %s" },
+      "invalid domain pointer in " },
+    { VIR_ERR_INVALID_ARG, "invalid argument", "invalid argument: " },
+    { VIR_ERR_OPERATION_FAILED, "operation failed", "operation failed: " },
     { VIR_ERR_XML_ERROR, "XML description is invalid or not well formed",
-      "XML error: %s" },
+      "XML error: " },
     { VIR_ERR_OPEN_FAILED, "failed to open configuration file",
-      "failed to open configuration file %s" },
+      "failed to open configuration file " },
     { VIR_ERR_READ_FAILED, "failed to read configuration file",
-      "failed to read configuration file %s" },
+      "failed to read configuration file " },
     { VIR_ERR_PARSE_FAILED, "failed to parse configuration file",
-      "failed to parse configuration file %s" },
-    { VIR_ERR_XML_DETAIL, "parser error", "%s" },
-    { VIR_ERR_SYSTEM_ERROR, "system call error", "%s" },
-    { VIR_ERR_NO_DOMAIN, "Domain not found", "Domain not found: %s" },
+      "failed to parse configuration file " },
+    { VIR_ERR_XML_DETAIL, "parser error", "" },
+    { VIR_ERR_SYSTEM_ERROR, "system call error", "" },
+    { VIR_ERR_NO_DOMAIN, "Domain not found", "Domain not found: " },
     { VIR_ERR_OPERATION_INVALID, "Requested operation is not valid",
-      "Requested operation is not valid: %s" },
+      "Requested operation is not valid: " },
     { VIR_ERR_CONFIG_UNSUPPORTED, "unsupported configuration",
-      "unsupported configuration: %s" },
+      "unsupported configuration: " },
     { VIR_ERR_OPERATION_TIMEOUT, "Timed out during operation",
-      "Timed out during operation: %s" },
+      "Timed out during operation: " },
     { VIR_ERR_NO_DOMAIN_SNAPSHOT, "Domain snapshot not found",
-      "Domain snapshot not found: %s" },
+      "Domain snapshot not found: " },
     { VIR_ERR_NO_DOMAIN_METADATA, "metadata not found",
-      "metadata not found: %s" },
+      "metadata not found: " },
     { VIR_ERR_OPERATION_UNSUPPORTED, "Operation not supported",
-      "Operation not supported: %s" },
+      "Operation not supported: " },
     { VIR_ERR_NO_DOMAIN_CHECKPOINT, "Domain checkpoint not found",
-      "Domain checkpoint not found: %s" },
+      "Domain checkpoint not found: " },
 };
 
 /* libvirt's names for the error domains, as its default handler prints. */
@@ -131,29 +131,20 @@ vpLastErrorObject(void)
 static char *
 vpErrorFormatMessage(int code, const char *detail)
 {
-    const char *fmt = NULL;
+    const vpErrorText *text = NULL;
     char *msg = NULL;
     size_t i;
 
     for (i = 0; i < sizeof(errorTexts) / sizeof(errorTexts[0]); i++) {
         if (errorTexts[i].code == code) {
-            fmt = detail ? errorTexts[i].withDetail : errorTexts[i].bare;
+            text = &errorTexts[i];
             break;
         }
     }
-    if (!fmt)
-        fmt = detail ? "%s" : "unknown error";
-
-    if (detail) {
-        /* The table's formats hold exactly one %s. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        if (asprintf(&msg, fmt, detail) < 0)
-            msg = NULL;
-#pragma GCC diagnostic pop
-    } else {
-        msg = strdup(fmt);
-    }
+    if (!detail)
+        return strdup(text ? text->bare : "unknown error");
+    if (asprintf(&msg, "%s%s", text ? text->prefix : "", detail) < 0)
+        msg = NULL;
     return msg;
 }
 
@@ -224,17 +215,20 @@ vpErrorReportOOM(void)
     vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_MEMORY, NULL);
 }
 
-/* Prints err the way libvirt's default handler does, with our prefix. */
+/* Prints err the way libvirt's default handler does, with our prefix:
+ * "virtplug: QEMU Driver error : <message>".  Warnings are per-item notes
+ * and carry no error domain: "virtplug: warning : <message>". */
 static void
 vpErrorPrintDefault(const virError *err)
 {
-    const char *dom = vpErrorDomainName(err->domain);
-    const char *lvl = err->level == VIR_ERR_WARNING ? "warning" : "error";
+    bool warning = err->level == VIR_ERR_WARNING;
+    const char *dom = warning ? "" : vpErrorDomainName(err->domain);
     const char *msg = err->message ? err->message : "unknown error";
     size_t len = strlen(msg);
 
-    fprintf(stderr, "virtplug: %s%s%s : %s%s", dom, *dom ? " " : "", lvl,
-            msg, len && msg[len - 1] == '\n' ? "" : "\n");
+    fprintf(stderr, "virtplug: %s%s%s : %s%s", dom, *dom ? " " : "",
+            warning ? "warning" : "error", msg,
+            len && msg[len - 1] == '\n' ? "" : "\n");
 }
 
 static void
