@@ -235,8 +235,9 @@ vpConnectOpenInternal(const char *name, unsigned int flags)
         if (st != VIRTPLUG_OPEN_SUCCESS) {
             free(canonical);
             if (!virGetLastError())
-                vpErrorReport(VIR_FROM_NONE, VIR_ERR_OPEN_FAILED, "%s",
-                              uri.text);
+                vpErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
+                              "the %s backend failed to open %s",
+                              mods[i].desc.name, uri.text);
             goto cleanup;
         }
         conn = vpConnectNew(&mods[i], priv, canonical, uri.text);

@@ -1,13 +1,21 @@
 /*
- * badabi-backend.c: a test-only module that declares ABI version 7.
+ * badabi-backend.c: test-only modules with an unusable descriptor:
+ *   badabi.so   declares ABI version 7;
+ *   short.so    (BAD_SHORT) declares the right ABI but a struct_size
+ *               smaller than the first version of the descriptor.
  */
 #include <config.h>
 
 #include "virtplug-backend.h"
 
 static const virtplugBackend badBackend = {
+#ifdef BAD_SHORT
+    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
+    .struct_size = 16,
+#else
     .abi_version = 7,
     .struct_size = sizeof(virtplugBackend),
+#endif
     .name = "badabi",
 };
 

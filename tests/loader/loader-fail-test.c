@@ -3,7 +3,9 @@
  * module is skipped with its reason; the good one still works; a URI whose
  * scheme no module provides says the backend is not installed.
  *
- * Directory: badabi.so fake.so fakedup.so nosym.so x.so (plain text).
+ * Directory: badabi.so fake.so fakedup.so nosym.so short.so x.so (plain
+ * text), y.so (a symlink to fake.so), z.so (a directory), README (not a
+ * module name).
  */
 #include <config.h>
 
@@ -14,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <virtplug/virtplug.h>
 #include <virtplug/virtplug-backends.h>
@@ -47,12 +51,23 @@ testBackendList(void **state)
     (void)state;
     assert_string_equal(virtplugGetBackendDir(), backendDir);
     n = virtplugGetBackends(&info);
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 8);
     assert_non_null(info);
 
     /* Sorted by file name. */
     assert_non_null(strstr(info[0].path, "/badabi.so"));
-    assert_non_null(strstr(info[4].path, "/x.so"));
+    assert_non_null(strstr(info[5].path, "/x.so"));
+    assert_non_null(strstr(info[7].path, "/z.so"));
+
+    b = findInfo(info, n, "y.so");
+    assert_null(b->name);
+    assert_string_equal(b->error, "not a regular file");
+    b = findInfo(info, n, "z.so");
+    assert_string_equal(b->error, "not a regular file");
+    b = findInfo(info, n, "short.so");
+    assert_int_equal(b->abi, 1);
+    assert_non_null(strstr(b->error, "descriptor size 16, expected at "
+                           "least "));
 
     b = findInfo(info, n, "fake.so");
     assert_null(b->error);
@@ -135,7 +150,8 @@ testMissingScheme(void **state)
              "'xen'); skipped: %s/badabi.so (ABI version 7, expected 1), "
              "%s/fakedup.so (duplicate backend name 'fake' (already "
              "provided by %s/fake.so)), %s/nosym.so (no symbol "
-             "virtplug_backend_entry), %s/x.so (",
+             "virtplug_backend_entry), %s/short.so (descriptor size 16, "
+             "expected at least ",
              backendDir, backendDir, backendDir, backendDir, backendDir,
              backendDir);
     if (strncmp(msg, want, strlen(want)) != 0)
@@ -198,7 +214,7 @@ int
 main(void)
 {
     static const char *const modules[] = {
-        "badabi", "fake", "fakedup", "nosym", NULL
+        "badabi", "fake", "fakedup", "nosym", "short", NULL
     };
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(testBackendList),
@@ -209,9 +225,23 @@ main(void)
     };
     int ret;
 
+    char path[4096], target[4096];
+
     backendDir = ltSetupBackendDir(modules, true);
+    snprintf(target, sizeof(target), "%s/fake.so", backendDir);
+    snprintf(path, sizeof(path), "%s/y.so", backendDir);
+    if (symlink(target, path) < 0)
+        return 99;
+    snprintf(path, sizeof(path), "%s/z.so", backendDir);
+    if (mkdir(path, 0700) < 0)
+        return 99;
+    snprintf(path, sizeof(path), "%s/README", backendDir);
+    if (symlink(target, path) < 0)
+        return 99;
     ltCaptureErrors();
     ret = cmocka_run_group_tests(tests, NULL, NULL);
+    snprintf(path, sizeof(path), "%s/z.so", backendDir);
+    rmdir(path);
     ltRemoveBackendDir(backendDir);
     return ret;
 }

@@ -58,9 +58,10 @@ setupDir(void **state)
 static int
 removeEntry(const char *name)
 {
-    char path[200];
+    char path[512];
 
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path))
+        return -1;
     return remove(path);
 }
 
@@ -75,7 +76,7 @@ teardownDir(void **state)
         "paused.qmp", "shutdown.qmp", "panic.qmp", "weird.qmp",
     };
     size_t i;
-    char path[200];
+    char path[32];
 
     (void)state;
     fakeMonitorStopAll();
