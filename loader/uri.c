@@ -17,18 +17,6 @@
 #define VP_URI_MAX_LEN 4096
 #define VP_URI_MAX_PARAMS 64
 
-static int
-vpHex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* A decoded copy of [s, s+len); NULL on a bad escape, an encoded NUL, or
  * out of memory (*oom set). */
 static char *
@@ -46,7 +34,8 @@ vpURIDecode(const char *s, size_t len, bool *oom)
             int hi, lo;
             if (i + 2 >= len)
                 goto bad;
-            if ((hi = vpHex(s[i + 1])) < 0 || (lo = vpHex(s[i + 2])) < 0)
+            if ((hi = vpHexValue(s[i + 1])) < 0 ||
+                (lo = vpHexValue(s[i + 2])) < 0)
                 goto bad;
             if (hi == 0 && lo == 0)
                 goto bad;

@@ -12,6 +12,7 @@
 
 #include <virtplug/virtplug.h>
 #include "virtplug-backend.h"
+#include "vp-uuid.h"
 
 /* The library is built with -fvisibility=hidden; only functions marked
  * VP_PUBLIC (and listed in libvirtplug.syms) are exported. */
@@ -73,9 +74,6 @@ const char *vpModuleDir(void);
 /* ---- host-table.c ------------------------------------------------------- */
 
 extern const virtplugHost vpHostTable;
-int vpUUIDParse(const char *str, unsigned char uuid[VIR_UUID_BUFLEN]);
-void vpUUIDFormat(const unsigned char uuid[VIR_UUID_BUFLEN],
-                  char out[VIR_UUID_STRING_BUFLEN]);
 
 /* ---- domain-sink.c ------------------------------------------------------ */
 

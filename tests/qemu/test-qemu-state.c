@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "qemu-fake-host.h"
+#include "fake-host.h"
 #include "util/vp-libvirt-state.h"
 
 const virtplugBackend *virtplug_backend_entry(const virtplugHost *host);
@@ -55,7 +55,7 @@ static const expected goodDomains[] = {
 static void
 checkDomain(virtplugDomainSink *sink, const expected *e)
 {
-    virtplugDomainRecord *rec = qfFind(sink, e->name);
+    virtplugDomainRecord *rec = fakeSinkFind(sink, e->name);
     virtplugDomainInfo *info;
 
     if (!rec)
@@ -105,7 +105,7 @@ setupTrees(void **state)
              srcdir, srcdir, goodroot, srcdir, srcdir, badroot);
     if (runShell(cmd) != 0)
         return -1;
-    be = virtplug_backend_entry(&qfHost);
+    be = virtplug_backend_entry(&fakeHost);
     return be ? 0 : -1;
 }
 
@@ -165,15 +165,15 @@ testListAll(void **state)
     (void)state;
     assert_int_equal(openUri("/system", goodroot, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_SUCCESS);
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->listAllDomains(priv, 0, &sink), 0);
     for (i = 0; i < NGOOD; i++)
         checkDomain(&sink, &goodDomains[i]);
     assert_int_equal(sink.n, NGOOD);
-    assert_int_equal(qfWarnings, 0);
-    assert_string_equal(qfFind(&sink, "q-shutoff")->description,
+    assert_int_equal(fakeReportGet()->nwarnings, 0);
+    assert_string_equal(fakeSinkFind(&sink, "q-shutoff")->description,
                         "about q-shutoff");
-    qfFree(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
 }
 
@@ -188,7 +188,7 @@ testOnlyWhatIsAsked(void **state)
     (void)state;
     assert_int_equal(openUri("/system", goodroot, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_SUCCESS);
-    qfReset(&sink, VIRTPLUG_ATTR_ACTIVE);
+    fakeHostReset(&sink, VIRTPLUG_ATTR_ACTIVE);
     assert_int_equal(be->listAllDomains(priv, 0, &sink), 0);
     assert_int_equal(sink.n, NGOOD);
     for (i = 0; i < sink.n; i++) {
@@ -198,7 +198,7 @@ testOnlyWhatIsAsked(void **state)
                               VIRTPLUG_ATTR_TITLE));
         assert_true(known & VIRTPLUG_ATTR_ACTIVE);
     }
-    qfFree(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
 }
 
@@ -247,7 +247,7 @@ testPrefilter(void **state)
         bool p = !(fl & 12) || (fl & VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
         bool t = !(fl & 12) || (fl & VIR_CONNECT_LIST_DOMAINS_TRANSIENT);
 
-        qfReset(&sink, VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT);
+        fakeHostReset(&sink, VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT);
         assert_int_equal(be->listAllDomains(priv, fl, &sink), 0);
         assert_int_equal(sink.n, countMatching(&sink, a, ia, p, t));
         for (i = 0; i < sink.n; i++) {
@@ -256,7 +256,7 @@ testPrefilter(void **state)
             assert_true(info->persistent ? p : t);
         }
     }
-    qfFree(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
 }
 
@@ -274,22 +274,22 @@ testLookup(void **state)
     memset(&key, 0, sizeof(key));
     key.type = VIRTPLUG_KEY_NAME;
     key.name = "q-paused";
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[1]);
 
     key.name = "q-snapshot";
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[8]);
 
     key.name = "q-transient-paused";
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[4]);
 
     key.name = "nope";
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 0);
     key.name = "../../etc/passwd";
     assert_int_equal(be->lookup(priv, &key, &sink), 0);
@@ -298,32 +298,32 @@ testLookup(void **state)
     key.type = VIRTPLUG_KEY_ID;
     key.name = NULL;
     key.id = 4;
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[3]);
     key.id = 99;
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 0);
 
     key.type = VIRTPLUG_KEY_UUID;
-    assert_int_equal(qfHost.uuidParse("11111111-0000-4000-8000-000000000007",
+    assert_int_equal(fakeHost.uuidParse("11111111-0000-4000-8000-000000000007",
                                       key.uuid), 0);
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[8]);
     /* a query names the domain too; a stale name falls back to the UUID */
     key.name = "q-shutoff";
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[8]);
-    assert_int_equal(qfHost.uuidParse("11111111-0000-4000-8000-000000000002",
+    assert_int_equal(fakeHost.uuidParse("11111111-0000-4000-8000-000000000002",
                                       key.uuid), 0);
     key.name = NULL;
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->lookup(priv, &key, &sink), 1);
     checkDomain(&sink, &goodDomains[0]);
 
-    qfFree(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
 }
 
@@ -345,30 +345,30 @@ testMalformed(void **state)
     (void)state;
     assert_int_equal(openUri("/system", badroot, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_SUCCESS);
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->listAllDomains(priv, 0, &sink), 0);
     for (i = 0; i < NGOOD; i++)
         checkDomain(&sink, &goodDomains[i]);
     for (i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
-        if (qfFind(&sink, absent[i]))
+        if (fakeSinkFind(&sink, absent[i]))
             fprintf(stderr, "unexpected domain %s\n", absent[i]);
-        assert_null(qfFind(&sink, absent[i]));
+        assert_null(fakeSinkFind(&sink, absent[i]));
     }
     /* broken status file, valid config: listed, inactive */
-    assert_non_null(rec = qfFind(&sink, "bad-strunc"));
+    assert_non_null(rec = fakeSinkFind(&sink, "bad-strunc"));
     assert_false(rec->info.active);
     assert_int_equal(rec->info.state, VIR_DOMAIN_SHUTOFF);
-    assert_non_null(rec = qfFind(&sink, "bad-sparse"));
+    assert_non_null(rec = fakeSinkFind(&sink, "bad-sparse"));
     assert_false(rec->info.active);
     /* valid but only for libxml2 (CDATA name, entity in the title) */
-    assert_non_null(rec = qfFind(&sink, "bad-fallback"));
+    assert_non_null(rec = fakeSinkFind(&sink, "bad-fallback"));
     assert_string_equal(rec->title, "A & B");
     /* autostart link loop: listed, no autostart */
-    assert_non_null(rec = qfFind(&sink, "bad-loop"));
+    assert_non_null(rec = fakeSinkFind(&sink, "bad-loop"));
     assert_false(rec->info.autostart);
     extra = 4;
     /* root reads a mode 000 file; anyone else cannot */
-    rec = qfFind(&sink, "bad-unread");
+    rec = fakeSinkFind(&sink, "bad-unread");
     if (geteuid() == 0) {
         assert_non_null(rec);
         extra++;
@@ -376,8 +376,8 @@ testMalformed(void **state)
         assert_null(rec);
     }
     assert_int_equal(sink.n, NGOOD + extra);
-    assert_true(qfWarnings >= 14);
-    qfFree(&sink);
+    assert_true(fakeReportGet()->nwarnings >= 14);
+    fakeSinkClear(&sink);
     be->close(priv);
 }
 
@@ -422,24 +422,24 @@ testDeadPids(void **state)
     layout.check_pids = true;
     layout.error_from = VIR_FROM_QEMU;
 
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
-    assert_int_equal(vpLibvirtStateList(&qfHost, &layout, 0, &sink), 0);
-    assert_non_null(rec = qfFind(&sink, "q-running"));
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
+    assert_int_equal(vpLibvirtStateList(&fakeHost, &layout, 0, &sink), 0);
+    assert_non_null(rec = fakeSinkFind(&sink, "q-running"));
     assert_true(rec->info.active);
-    assert_non_null(rec = qfFind(&sink, "q-paused"));
+    assert_non_null(rec = fakeSinkFind(&sink, "q-paused"));
     assert_false(rec->info.active);
     assert_int_equal(rec->info.id, -1);
     assert_int_equal(rec->info.state, VIR_DOMAIN_SHUTOFF);
-    assert_null(qfFind(&sink, "q-transient"));
+    assert_null(fakeSinkFind(&sink, "q-transient"));
 
     /* --inactive alone finds q-paused too (and not q-running) */
-    qfReset(&sink, VIRTPLUG_ATTR_ACTIVE);
-    assert_int_equal(vpLibvirtStateList(&qfHost, &layout,
+    fakeHostReset(&sink, VIRTPLUG_ATTR_ACTIVE);
+    assert_int_equal(vpLibvirtStateList(&fakeHost, &layout,
                                         VIR_CONNECT_LIST_DOMAINS_INACTIVE,
                                         &sink), 0);
-    assert_non_null(qfFind(&sink, "q-paused"));
-    assert_null(qfFind(&sink, "q-running"));
-    qfFree(&sink);
+    assert_non_null(fakeSinkFind(&sink, "q-paused"));
+    assert_null(fakeSinkFind(&sink, "q-running"));
+    fakeSinkClear(&sink);
 
     /* put the fixture back as it was */
     snprintf(cmd, sizeof(cmd),
@@ -466,7 +466,7 @@ testMonitorPaths(void **state)
     layout.config_dir = conf;
     layout.status_dir = run;
     layout.error_from = VIR_FROM_QEMU;
-    assert_non_null(paths = vpLibvirtStateMonitorPaths(&qfHost, &layout));
+    assert_non_null(paths = vpLibvirtStateMonitorPaths(&fakeHost, &layout));
     for (n = 0; paths[n]; n++) {
         if (strcmp(paths[n],
                    "/var/lib/libvirt/qemu/domain-2-q-paused/monitor.sock") == 0)
@@ -484,21 +484,22 @@ testUris(void **state)
     void *priv = NULL;
 
     (void)state;
-    qfReset(&(virtplugDomainSink){ 0 }, 0);
+    fakeHostReset(&(virtplugDomainSink){ 0 }, 0);
     assert_int_equal(openUri("/foo", NULL, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(qfLastErrorCode, VIR_ERR_INTERNAL_ERROR);
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_INTERNAL_ERROR);
     assert_int_equal(openUri(NULL, NULL, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_ERROR);
     assert_int_equal(openUri("/embed", NULL, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_ERROR);
-    assert_string_equal(qfLastError, "Missing URI parameter 'root'");
+    assert_string_equal(fakeReportGet()->message,
+                        "Missing URI parameter 'root'");
     assert_int_equal(openUri("/embed", "rel", NULL, NULL, &priv),
                      VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(qfLastErrorCode, VIR_ERR_CONFIG_UNSUPPORTED);
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_CONFIG_UNSUPPORTED);
     assert_int_equal(openUri("/system", goodroot, "qmp_timeout", "0", &priv),
                      VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(qfLastErrorCode, VIR_ERR_INVALID_ARG);
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_INVALID_ARG);
     assert_int_equal(openUri("/system", goodroot, "qmp_timeout", "12x", &priv),
                      VIRTPLUG_OPEN_ERROR);
     assert_int_equal(openUri("/system", goodroot, "qmp_dir", "rel", &priv),
@@ -563,21 +564,21 @@ testSession(void **state)
 
     assert_int_equal(openUri("/session", NULL, NULL, NULL, &priv),
                      VIRTPLUG_OPEN_SUCCESS);
-    qfReset(&sink, VIRTPLUG_ATTRS_ALL);
+    fakeHostReset(&sink, VIRTPLUG_ATTRS_ALL);
     assert_int_equal(be->listAllDomains(priv, 0, &sink), 0);
     /* 9 persistent domains; of the active ones only q-running's pid is
      * alive; the transient ones with dead pids are gone */
     assert_int_equal(sink.n, 9);
-    assert_non_null(rec = qfFind(&sink, "q-running"));
+    assert_non_null(rec = fakeSinkFind(&sink, "q-running"));
     assert_true(rec->info.active);
     assert_int_equal(rec->info.id, 1);
-    assert_non_null(rec = qfFind(&sink, "q-paused"));
+    assert_non_null(rec = fakeSinkFind(&sink, "q-paused"));
     assert_false(rec->info.active);
     assert_int_equal(rec->info.snapshots, 1);
-    assert_non_null(rec = qfFind(&sink, "q-snapshot"));
+    assert_non_null(rec = fakeSinkFind(&sink, "q-snapshot"));
     assert_int_equal(rec->info.snapshots, 2);
-    assert_null(qfFind(&sink, "q-transient"));
-    qfFree(&sink);
+    assert_null(fakeSinkFind(&sink, "q-transient"));
+    fakeSinkClear(&sink);
     be->close(priv);
     unsetenv("XDG_CONFIG_HOME");
     unsetenv("XDG_RUNTIME_DIR");
@@ -599,5 +600,6 @@ main(void)
         cmocka_unit_test(testSession),
     };
 
+    fakeHostEcho = true;    /* warnings and errors show in the log */
     return cmocka_run_group_tests(tests, setupTrees, teardownTrees);
 }

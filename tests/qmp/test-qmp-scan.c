@@ -30,6 +30,9 @@
 #define SLACK_MS 500
 
 static char dir[64];
+/* The attributes every listing here asks for. */
+#define SCAN_NEED (VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_STATE)
+
 static virtplugDomainSink sink;
 /* Monitors of the current test, freed after they stopped. */
 static fakeMonitor *started[32];
@@ -51,7 +54,7 @@ setupDir(void **state)
     snprintf(dir, sizeof(dir), "%s", "/tmp/vpqmp.XXXXXX");
     if (!mkdtemp(dir))
         return -1;
-    fakeHostReset(&sink);
+    fakeHostReset(&sink, SCAN_NEED);
     return 0;
 }
 
@@ -80,6 +83,7 @@ teardownDir(void **state)
 
     (void)state;
     fakeMonitorStopAll();
+    fakeSinkClear(&sink);
     for (i = 0; i < nstarted; i++)
         free(started[i]);
     nstarted = 0;
@@ -175,7 +179,7 @@ testGood(void **state)
 
     elapsed = listAll(0, NULL);
     assert_true(elapsed < TIMEOUT_MS);
-    assert_int_equal(sink.nrecords, 6);
+    assert_int_equal(sink.n, 6);
     assertDomain("vm-good", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED,
                  "11111111-2222-3333-4444-555555555555");
     assertDomain("vm-drip", VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER,
@@ -193,7 +197,7 @@ testGood(void **state)
     assert_int_equal(fakeSinkFind(&sink, "vm-good")->info.id, getpid());
     assert_int_equal(atomic_load(&good->connections), 1);
     assert_int_equal(atomic_load(&drip->connections), 1);
-    assert_int_equal(fakeErrors, 0);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
 }
 
 /* Every kind of bad monitor costs only itself, and never the deadline. */
@@ -247,12 +251,12 @@ testHostile(void **state)
     /* The refused socket is a QEMU that is gone. */
     assert_null(fakeSinkFind(&sink, "refused"));
     assert_true(fakeWarned("refused.qmp", "refused"));
-    assert_int_equal(sink.nrecords, 1 + sizeof(bad) / sizeof(bad[0]));
+    assert_int_equal(sink.n, 1 + sizeof(bad) / sizeof(bad[0]));
 
     /* The flood was cut off near the cap, not read to its end. */
     assert_true(atomic_load(&huge->bytes_written) < 16LL << 20);
     assert_true(atomic_load(&deep->bytes_written) < 1000000);
-    assert_int_equal(fakeErrors, 0);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
 }
 
 /* Without -name and -uuid: named after the socket file; two such QEMUs get
@@ -267,7 +271,7 @@ testAnonymous(void **state)
     startMonitor(FAKE_GOOD, "anon1.sock", NULL, NULL, "running");
     startMonitor(FAKE_GOOD, "anon2.sock", NULL, NULL, "running");
     listAll(0, NULL);
-    assert_int_equal(sink.nrecords, 2);
+    assert_int_equal(sink.n, 2);
     a = fakeSinkFind(&sink, "anon1");
     b = fakeSinkFind(&sink, "anon2");
     assert_non_null(a);
@@ -280,7 +284,7 @@ testAnonymous(void **state)
 
     /* Same sockets, same answers: the fakes served their one client, so
      * now they are silent; names and UUIDs stay the same. */
-    fakeHostReset(&sink);
+    fakeHostReset(&sink, SCAN_NEED);
     listAll(0, NULL);
     a = fakeSinkFind(&sink, "anon1");
     b = fakeSinkFind(&sink, "anon2");
@@ -329,7 +333,7 @@ testSelection(void **state)
 
     for (i = 0; i < sizeof(excluding) / sizeof(excluding[0]); i++) {
         listAll(excluding[i], NULL);
-        assert_int_equal(sink.nrecords, 0);
+        assert_int_equal(sink.n, 0);
     }
     assert_int_equal(atomic_load(&good->connections), 0);
 
@@ -339,11 +343,11 @@ testSelection(void **state)
             VIR_CONNECT_LIST_DOMAINS_TRANSIENT |
             VIR_CONNECT_LIST_DOMAINS_RUNNING |
             VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, skip);
-    assert_int_equal(sink.nrecords, 1);
+    assert_int_equal(sink.n, 1);
     assertDomain("vm-good", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED,
                  NULL);
     assert_int_equal(atomic_load(&managed->connections), 0);
-    assert_int_equal(fakeNWarnings, 0);
+    assert_int_equal(fakeReportGet()->nwarnings, 0);
 }
 
 /* Many hung monitors are waited for together, not one after another. */
@@ -362,7 +366,7 @@ testConcurrent(void **state)
     startMonitor(FAKE_GOOD, "good.qmp", "vm-good", NULL, "running");
     elapsed = listAll(0, NULL);
     assert_true(elapsed < TIMEOUT_MS + SLACK_MS);
-    assert_int_equal(sink.nrecords, 21);
+    assert_int_equal(sink.n, 21);
     assertDomain("vm-good", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED,
                  NULL);
     assertDomain("silent07", VIR_DOMAIN_NOSTATE, 0, NULL);
@@ -438,7 +442,7 @@ testFewDescriptors(void **state)
         close(fillers[i]);
 
     assert_true(elapsed < TIMEOUT_MS + SLACK_MS);
-    assert_int_equal(sink.nrecords, nbusy);
+    assert_int_equal(sink.n, nbusy);
     assertDomain("silent00", VIR_DOMAIN_NOSTATE, 0, NULL);
     assertDomain("silent11", VIR_DOMAIN_NOSTATE, 0, NULL);
     /* One free descriptor held the directory, three held monitors until
@@ -447,7 +451,7 @@ testFewDescriptors(void **state)
     assert_true(fakeWarned("silent02", "no greeting"));
     assert_true(fakeWarned("silent03", "not asked"));
     assert_true(fakeWarned("silent11", "not asked"));
-    assert_int_equal(fakeErrors, 0);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
 }
 
 static void
@@ -465,23 +469,23 @@ testLookup(void **state)
     key.type = VIRTPLUG_KEY_NAME;
     key.name = "silent";
     assert_int_equal(qemuQmpLookup(&fakeHost, &cfg, &key, &sink), 1);
-    assert_int_equal(sink.nrecords, 1);
+    assert_int_equal(sink.n, 1);
     assertDomain("silent", VIR_DOMAIN_NOSTATE, 0, NULL);
 
     /* An unknown name is not found (the good monitor, which served its
      * one client, now just waits: it costs the deadline, nothing else). */
-    fakeHostReset(&sink);
+    fakeHostReset(&sink, SCAN_NEED);
     key.type = VIRTPLUG_KEY_NAME;
     key.name = "nosuch";
     assert_int_equal(qemuQmpLookup(&fakeHost, &cfg, &key, &sink), 0);
-    assert_int_equal(sink.nrecords, 0);
+    assert_int_equal(sink.n, 0);
 
     /* By id: the pid, known even for monitors that do not speak. */
-    fakeHostReset(&sink);
+    fakeHostReset(&sink, SCAN_NEED);
     key.type = VIRTPLUG_KEY_ID;
     key.id = getpid();
     assert_int_equal(qemuQmpLookup(&fakeHost, &cfg, &key, &sink), 1);
-    assert_int_equal(sink.nrecords, 1);
+    assert_int_equal(sink.n, 1);
 }
 
 static void
@@ -510,8 +514,8 @@ testMissingDir(void **state)
 
     (void)state;
     assert_int_equal(qemuQmpList(&fakeHost, &cfg, 0, &sink), 0);
-    assert_int_equal(sink.nrecords, 0);
-    assert_int_equal(fakeErrors, 0);
+    assert_int_equal(sink.n, 0);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
 }
 
 int
@@ -533,5 +537,6 @@ main(void)
                                         teardownDir),
     };
 
+    fakeHostEcho = true;    /* warnings and errors show in the log */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

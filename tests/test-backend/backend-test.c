@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "mock-host.h"
+#include "fake-host.h"
 #include "test-util.h"
 
 #define NS "xmlns:test='http://libvirt.org/schemas/domain/test/1.0'"
@@ -48,7 +48,7 @@ groupSetup(void **state)
         return -1;
     }
     entry = (virtplugBackendEntryFunc)dlsym(mod, VIRTPLUG_BACKEND_ENTRY_SYMBOL);
-    if (!entry || (be = entry(&mockHost)) == NULL)
+    if (!entry || (be = entry(&fakeHost)) == NULL)
         return -1;
     tmpdir = testUtilTempDir();
     return 0;
@@ -70,7 +70,7 @@ openPath(const char *server, const char *path, void **priv)
     char *canon = (char *)1;
     virtplugOpenStatus st;
 
-    mockReportReset();
+    fakeReportReset();
     *priv = NULL;
     st = be->open(&uri, VIRTPLUG_OPEN_READONLY, priv, &canon);
     assert_null(canon);
@@ -85,15 +85,15 @@ openOK(const char *path)
     void *priv;
 
     if (openPath(NULL, path, &priv) != VIRTPLUG_OPEN_SUCCESS)
-        fail_msg("cannot open %s: %d %s", path, mockReportGet()->code,
-                 mockReportGet()->message);
+        fail_msg("cannot open %s: %d %s", path, fakeReportGet()->code,
+                 fakeReportGet()->message);
     return priv;
 }
 
 static void
 listAll(void *priv, virtplugDomainSink *sink)
 {
-    mockSinkInit(sink, VIRTPLUG_ATTR_ACTIVE);
+    fakeSinkInit(sink, VIRTPLUG_ATTR_ACTIVE);
     assert_int_equal(be->listAllDomains(priv, 0, sink), 0);
 }
 
@@ -152,7 +152,7 @@ test_default_node(void **state)
     assert_int_equal(r->info.checkpoints, 0);
     assert_null(r->title);
     assert_null(r->description);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
 }
 
@@ -219,17 +219,17 @@ test_full_node(void **state)
     listAll(priv, &sink);
     assert_int_equal(sink.n, n);
     for (i = 0; i < n; i++) {
-        struct _virtplugDomainRecord *r = mockSinkFind(&sink, fullExpect[i].name);
+        struct _virtplugDomainRecord *r = fakeSinkFind(&sink, fullExpect[i].name);
 
         if (!r)
             fail_msg("domain %s not listed", fullExpect[i].name);
         checkRecord(r, &fullExpect[i]);
     }
-    assert_string_equal(mockSinkFind(&sink, "fx-running")->description,
+    assert_string_equal(fakeSinkFind(&sink, "fx-running")->description,
                         "Runs by default: no test:runstate.");
-    assert_null(mockSinkFind(&sink, "fx-paused")->description);
-    assert_int_equal(mockSinkFind(&sink, "fx-transient")->uuid[15], 0x09);
-    mockSinkClear(&sink);
+    assert_null(fakeSinkFind(&sink, "fx-paused")->description);
+    assert_int_equal(fakeSinkFind(&sink, "fx-transient")->uuid[15], 0x09);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(path);
 }
@@ -253,10 +253,10 @@ test_example_node(void **state)
     for (i = 0; i < sink.n; i++)
         active += sink.recs[i].info.active;
     assert_int_equal(active, 9);
-    assert_true(mockSinkFind(&sink, "desktop")->info.managed_save);
-    assert_int_equal(mockSinkFind(&sink, "build")->info.snapshots, 2);
-    assert_false(mockSinkFind(&sink, "scratch")->info.persistent);
-    mockSinkClear(&sink);
+    assert_true(fakeSinkFind(&sink, "desktop")->info.managed_save);
+    assert_int_equal(fakeSinkFind(&sink, "build")->info.snapshots, 2);
+    assert_false(fakeSinkFind(&sink, "scratch")->info.persistent);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(path);
 }
@@ -274,13 +274,13 @@ test_generated_uuid(void **state)
     (void)state;
     listAll(p1, &s1);
     listAll(p2, &s2);
-    u = mockSinkFind(&s1, "fx-no-uuid")->uuid;
-    assert_memory_equal(u, mockSinkFind(&s2, "fx-no-uuid")->uuid,
+    u = fakeSinkFind(&s1, "fx-no-uuid")->uuid;
+    assert_memory_equal(u, fakeSinkFind(&s2, "fx-no-uuid")->uuid,
                         VIR_UUID_BUFLEN);
     assert_int_equal(u[6] >> 4, 4);
     assert_int_equal(u[8] >> 6, 2);
-    mockSinkClear(&s1);
-    mockSinkClear(&s2);
+    fakeSinkClear(&s1);
+    fakeSinkClear(&s2);
     be->close(p1);
     be->close(p2);
     free(path);
@@ -289,7 +289,7 @@ test_generated_uuid(void **state)
 static int
 lookupKey(void *priv, virtplugDomainKey *key, virtplugDomainSink *sink)
 {
-    mockSinkInit(sink, VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_STATE);
+    fakeSinkInit(sink, VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_STATE);
     return be->lookup(priv, key, sink);
 }
 
@@ -308,36 +308,36 @@ test_lookup(void **state)
     assert_int_equal(lookupKey(priv, &key, &sink), 1);
     assert_int_equal(sink.n, 1);
     checkRecord(&sink.recs[0], &fullExpect[10]);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
 
     key.name = "no-such-domain";
     assert_int_equal(lookupKey(priv, &key, &sink), 0);
     assert_int_equal(sink.n, 0);
-    assert_int_equal(mockReportGet()->nerrors, 0);
-    mockSinkClear(&sink);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
+    fakeSinkClear(&sink);
 
     key.type = VIRTPLUG_KEY_UUID;
-    assert_int_equal(mockHost.uuidParse("c0000000-0000-4000-8000-00000000000f",
+    assert_int_equal(fakeHost.uuidParse("c0000000-0000-4000-8000-00000000000f",
                                         key.uuid), 0);
     assert_int_equal(lookupKey(priv, &key, &sink), 1);
     checkRecord(&sink.recs[0], &fullExpect[15]);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     key.uuid[15] = 0xee;
     assert_int_equal(lookupKey(priv, &key, &sink), 0);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
 
     key.type = VIRTPLUG_KEY_ID;
     key.id = 10;
     assert_int_equal(lookupKey(priv, &key, &sink), 1);
     checkRecord(&sink.recs[0], &fullExpect[11]);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     /* Inactive domains have no id; ids past the last are nobody's. */
     key.id = -1;
     assert_int_equal(lookupKey(priv, &key, &sink), 0);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     key.id = 13;
     assert_int_equal(lookupKey(priv, &key, &sink), 0);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
 
     be->close(priv);
     free(path);
@@ -516,13 +516,13 @@ test_bad_nodes(void **state)
         st = openPath(NULL, path, &priv);
         if (st != VIRTPLUG_OPEN_ERROR)
             fail_msg("%s: opened (%d)", b->label, st);
-        if (mockReportGet()->nerrors != 1 ||
-            mockReportGet()->code != b->code ||
-            mockReportGet()->domain != b->domain ||
-            !strstr(mockReportGet()->message, b->message))
+        if (fakeReportGet()->nerrors != 1 ||
+            fakeReportGet()->code != b->code ||
+            fakeReportGet()->domain != b->domain ||
+            !strstr(fakeReportGet()->message, b->message))
             fail_msg("%s: got %d errors, code %d, domain %d, '%s'", b->label,
-                     mockReportGet()->nerrors, mockReportGet()->code,
-                     mockReportGet()->domain, mockReportGet()->message);
+                     fakeReportGet()->nerrors, fakeReportGet()->code,
+                     fakeReportGet()->domain, fakeReportGet()->message);
         free(path);
     }
 }
@@ -536,33 +536,33 @@ test_bad_uris(void **state)
 
     (void)state;
     assert_int_equal(openPath(NULL, NULL, &priv), VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_INVALID_ARG);
-    assert_int_equal(mockReportGet()->domain, VIR_FROM_TEST);
-    assert_string_equal(mockReportGet()->message,
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_INVALID_ARG);
+    assert_int_equal(fakeReportGet()->domain, VIR_FROM_TEST);
+    assert_string_equal(fakeReportGet()->message,
                         "testOpen: supply a path or use test:///default");
     assert_int_equal(openPath(NULL, "/", &priv), VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_INVALID_ARG);
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_INVALID_ARG);
 
     assert_int_equal(openPath(NULL, "relative.xml", &priv), VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_XML_ERROR);
-    assert_non_null(strstr(mockReportGet()->message, "'relative.xml'"));
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_XML_ERROR);
+    assert_non_null(strstr(fakeReportGet()->message, "'relative.xml'"));
 
     /* test://HOST/... belongs to libvirt's remote driver. */
     assert_int_equal(openPath("somehost", "/default", &priv),
                      VIRTPLUG_OPEN_DECLINED);
-    assert_int_equal(mockReportGet()->nerrors, 0);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
 
-    mockReportReset();
+    fakeReportReset();
     assert_int_equal(be->open(&other, 0, &priv, &canon), VIRTPLUG_OPEN_DECLINED);
-    assert_int_equal(mockReportGet()->nerrors, 0);
+    assert_int_equal(fakeReportGet()->nerrors, 0);
 
     /* A directory or a missing file fails like libvirt: XML_ERROR. */
     assert_int_equal(openPath(NULL, tmpdir, &priv), VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_XML_ERROR);
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_XML_ERROR);
     assert_int_equal(openPath(NULL, "/nonexistent/node.xml", &priv),
                      VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_XML_ERROR);
-    assert_string_equal(mockReportGet()->message,
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_XML_ERROR);
+    assert_string_equal(fakeReportGet()->message,
                         "failed to parse xml document '/nonexistent/node.xml'");
 }
 
@@ -584,9 +584,9 @@ test_sparse_gigabyte_node(void **state)
     start = testUtilNow();
     assert_int_equal(openPath(NULL, path, &priv), VIRTPLUG_OPEN_ERROR);
     assert_true(testUtilNow() - start < 1.0);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_XML_ERROR);
-    assert_non_null(strstr(mockReportGet()->message, path));
-    assert_non_null(strstr(mockReportGet()->message, "limit"));
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_XML_ERROR);
+    assert_non_null(strstr(fakeReportGet()->message, path));
+    assert_non_null(strstr(fakeReportGet()->message, "limit"));
     unlink(path);
 }
 
@@ -602,8 +602,8 @@ test_fifo_node(void **state)
     alarm(10);      /* a hang here fails the test instead of the CI job */
     assert_int_equal(openPath(NULL, path, &priv), VIRTPLUG_OPEN_ERROR);
     alarm(0);
-    assert_int_equal(mockReportGet()->code, VIR_ERR_XML_ERROR);
-    assert_non_null(strstr(mockReportGet()->message, "FIFO"));
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_XML_ERROR);
+    assert_non_null(strstr(fakeReportGet()->message, "FIFO"));
     unlink(path);
 }
 
@@ -628,7 +628,7 @@ test_snapshot_file(void **state)
     listAll(priv, &sink);
     assert_int_equal(sink.n, 1);
     assert_int_equal(sink.recs[0].info.snapshots, 2);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(node);
     free(snap);
@@ -655,13 +655,13 @@ test_redefinition(void **state)
     priv = openOK(node);
     listAll(priv, &sink);
     assert_int_equal(sink.n, 2);
-    a = mockSinkFind(&sink, "a");
-    b = mockSinkFind(&sink, "b");
+    a = fakeSinkFind(&sink, "a");
+    b = fakeSinkFind(&sink, "b");
     assert_int_equal(a->info.id, 2);
     assert_int_equal(a->info.state, VIR_DOMAIN_RUNNING);
     assert_null(a->title);
     assert_int_equal(b->info.id, 3);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(node);
 
@@ -677,11 +677,11 @@ test_redefinition(void **state)
     priv = openOK(node);
     listAll(priv, &sink);
     assert_int_equal(sink.n, 2);
-    a = mockSinkFind(&sink, "a");
+    a = fakeSinkFind(&sink, "a");
     assert_int_equal(a->info.id, -1);
     assert_true(a->info.managed_save);
-    assert_int_equal(mockSinkFind(&sink, "b")->info.id, 1);
-    mockSinkClear(&sink);
+    assert_int_equal(fakeSinkFind(&sink, "b")->info.id, 1);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(node);
 }
@@ -710,7 +710,7 @@ test_ignored_content(void **state)
     assert_string_equal(sink.recs[0].name, "  spaced  ");
     assert_int_equal(sink.recs[0].info.state, VIR_DOMAIN_RUNNING);
     assert_true(sink.recs[0].info.persistent);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(node);
 }
@@ -734,7 +734,7 @@ test_entities_not_expanded(void **state)
         assert_null(strstr(sink.recs[0].name, "root"));
         assert_true(!sink.recs[0].title ||
                     !strstr(sink.recs[0].title, "TTTTTTTTTT"));
-        mockSinkClear(&sink);
+        fakeSinkClear(&sink);
         be->close(priv);
     }
     free(node);
@@ -772,7 +772,7 @@ test_large_node(void **state)
     key.name = name;
     assert_int_equal(lookupKey(priv, &key, &sink), 1);
     assert_int_equal(sink.recs[0].info.id, n / 2);
-    mockSinkClear(&sink);
+    fakeSinkClear(&sink);
     be->close(priv);
     free(path);
 }
@@ -786,10 +786,10 @@ listMany(void *priv)
         virtplugDomainSink sink;
         int ok;
 
-        mockSinkInit(&sink, VIRTPLUG_ATTR_ACTIVE);
+        fakeSinkInit(&sink, VIRTPLUG_ATTR_ACTIVE);
         ok = be->listAllDomains(priv, 0, &sink) == 0 &&
              sink.n == sizeof(fullExpect) / sizeof(fullExpect[0]);
-        mockSinkClear(&sink);
+        fakeSinkClear(&sink);
         if (!ok)
             return (void *)1;
     }

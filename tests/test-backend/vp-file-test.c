@@ -19,7 +19,7 @@
 #include <cmocka.h>
 
 #include "util/vp-file.h"
-#include "mock-host.h"
+#include "fake-host.h"
 #include "test-util.h"
 
 static char *tmpdir;
@@ -29,7 +29,7 @@ setup(void **state)
 {
     (void)state;
     tmpdir = testUtilTempDir();
-    mockReportReset();
+    fakeReportReset();
     return 0;
 }
 
@@ -50,11 +50,11 @@ test_regular_file(void **state)
     size_t len = 0;
 
     (void)state;
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, 1024, &buf, &len), VP_FILE_OK);
     assert_int_equal(len, 12);
     assert_string_equal(buf, "<a>hello</a>");
-    assert_int_equal(mockReportGet()->nwarnings, 0);
+    assert_int_equal(fakeReportGet()->nwarnings, 0);
     free(buf);
     free(path);
 }
@@ -67,7 +67,7 @@ test_empty_file(void **state)
     size_t len = 99;
 
     (void)state;
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, 1024, &buf, &len), VP_FILE_OK);
     assert_int_equal(len, 0);
     assert_non_null(buf);
@@ -86,7 +86,7 @@ test_relative_to_dirfd(void **state)
 
     (void)state;
     assert_true(dfd >= 0);
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, dfd, "rel.txt",
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, dfd, "rel.txt",
                                 false, 1024, &buf, &len), VP_FILE_OK);
     assert_string_equal(buf, "abc");
     close(dfd);
@@ -103,15 +103,15 @@ test_missing_file(void **state)
 
     (void)state;
     snprintf(path, sizeof(path), "%s/nope.xml", tmpdir);
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, 1024, &buf, &len), VP_FILE_MISSING);
     assert_null(buf);
     /* ENOTDIR counts as missing too. */
     free(testUtilWriteFile(tmpdir, "plain", "x"));
     snprintf(path, sizeof(path), "%s/plain/child", tmpdir);
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, 1024, &buf, &len), VP_FILE_MISSING);
-    assert_int_equal(mockReportGet()->nwarnings, 0);
+    assert_int_equal(fakeReportGet()->nwarnings, 0);
 }
 
 static void
@@ -126,13 +126,13 @@ test_fifo_does_not_block(void **state)
     assert_int_equal(mkfifo(path, 0600), 0);
     /* No writer: a blocking open would hang here forever. */
     alarm(10);
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 true, 1024, &buf, &len), VP_FILE_ERROR);
     alarm(0);
     assert_null(buf);
-    assert_int_equal(mockReportGet()->nwarnings, 1);
-    assert_non_null(strstr(mockReportGet()->warning, path));
-    assert_non_null(strstr(mockReportGet()->warning, "FIFO"));
+    assert_int_equal(fakeReportGet()->nwarnings, 1);
+    assert_non_null(strstr(fakeReportGet()->warning, path));
+    assert_non_null(strstr(fakeReportGet()->warning, "FIFO"));
 }
 
 static void
@@ -142,10 +142,10 @@ test_directory_refused(void **state)
     size_t len = 0;
 
     (void)state;
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, tmpdir,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, tmpdir,
                                 true, 1024, &buf, &len), VP_FILE_ERROR);
     assert_null(buf);
-    assert_int_equal(mockReportGet()->nwarnings, 1);
+    assert_int_equal(fakeReportGet()->nwarnings, 1);
 }
 
 static void
@@ -160,13 +160,13 @@ test_symlink(void **state)
     snprintf(link, sizeof(link), "%s/link", tmpdir);
     assert_int_equal(symlink(target, link), 0);
 
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, link,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, link,
                                 false, 1024, &buf, &len), VP_FILE_ERROR);
     assert_null(buf);
-    assert_int_equal(mockReportGet()->nwarnings, 1);
-    assert_non_null(strstr(mockReportGet()->warning, "symbolic link"));
+    assert_int_equal(fakeReportGet()->nwarnings, 1);
+    assert_non_null(strstr(fakeReportGet()->warning, "symbolic link"));
 
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, link,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, link,
                                 true, 1024, &buf, &len), VP_FILE_OK);
     assert_string_equal(buf, "secret");
     free(buf);
@@ -182,15 +182,15 @@ test_size_cap(void **state)
 
     (void)state;
     /* Exactly at the cap is fine, one byte over is not. */
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, 10, &buf, &len), VP_FILE_OK);
     assert_int_equal(len, 10);
     free(buf);
     buf = NULL;
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, 9, &buf, &len), VP_FILE_ERROR);
     assert_null(buf);
-    assert_non_null(strstr(mockReportGet()->warning, "limit"));
+    assert_non_null(strstr(fakeReportGet()->warning, "limit"));
     free(path);
 }
 
@@ -206,14 +206,14 @@ test_cap_enforced_while_reading(void **state)
     (void)state;
     if (stat("/proc/self/maps", &st) < 0 || st.st_size != 0)
         skip();
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD,
                                 "/proc/self/maps", true, 16, &buf, &len),
                      VP_FILE_ERROR);
     assert_null(buf);
-    assert_non_null(strstr(mockReportGet()->warning, "grew"));
+    assert_non_null(strstr(fakeReportGet()->warning, "grew"));
 
     /* With room, it reads all of it. */
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD,
                                 "/proc/self/maps", true, 1 << 24, &buf,
                                 &len), VP_FILE_OK);
     assert_true(len > 16);
@@ -238,13 +238,13 @@ test_sparse_gigabyte_refused_fast(void **state)
     close(fd);
 
     start = testUtilNow();
-    assert_int_equal(vpFileRead(&mockHost, VIR_FROM_NONE, AT_FDCWD, path,
+    assert_int_equal(vpFileRead(&fakeHost, VIR_FROM_NONE, AT_FDCWD, path,
                                 false, VP_FILE_XML_CAP, &buf, &len),
                      VP_FILE_ERROR);
     /* Refused from fstat alone: far below the time to read 1 GiB. */
     assert_true(testUtilNow() - start < 1.0);
     assert_null(buf);
-    assert_non_null(strstr(mockReportGet()->warning, "1073741824"));
+    assert_non_null(strstr(fakeReportGet()->warning, "1073741824"));
 }
 
 static void

@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "util/vp-xml.h"
-#include "mock-host.h"
+#include "fake-host.h"
 #include "test-util.h"
 
 #define TEST_NS "http://libvirt.org/schemas/domain/test/1.0"
@@ -25,7 +25,7 @@
 static xmlDocPtr
 parse(const char *text)
 {
-    return vpXmlParse(&mockHost, VIR_FROM_NONE, text, strlen(text), "t.xml");
+    return vpXmlParse(&fakeHost, VIR_FROM_NONE, text, strlen(text), "t.xml");
 }
 
 /* Runs parse(text) with stderr sent to a file; returns how many bytes
@@ -63,7 +63,7 @@ test_helpers(void **state)
     char *s;
 
     (void)state;
-    mockReportReset();
+    fakeReportReset();
     doc = parse("<domain type='test' xmlns:t='" TEST_NS "'>"
                 "<name>  spaced  </name>"
                 "<t:name>namespaced</t:name>"
@@ -72,7 +72,7 @@ test_helpers(void **state)
                 "<empty/>"
                 "</domain>");
     assert_non_null(doc);
-    assert_int_equal(mockReportGet()->nwarnings, 0);
+    assert_int_equal(fakeReportGet()->nwarnings, 0);
     root = xmlDocGetRootElement(doc);
 
     /* vpXmlChild ignores namespaced elements; vpXmlChildNs wants one. */
@@ -126,11 +126,11 @@ test_malformed(void **state)
         xmlDocPtr doc;
         const char *w;
 
-        mockReportReset();
+        fakeReportReset();
         assert_int_equal(parseStderrBytes(bad[i], &doc), 0);
         assert_null(doc);
-        assert_int_equal(mockReportGet()->nwarnings, 1);
-        w = mockReportGet()->warning;
+        assert_int_equal(fakeReportGet()->nwarnings, 1);
+        w = fakeReportGet()->warning;
         /* "t.xml:LINE: MESSAGE" on one line, no libxml2 context dump. */
         assert_true(strncmp(w, "t.xml:", 6) == 0);
         assert_null(strchr(w, '\n'));
@@ -160,7 +160,7 @@ test_billion_laughs(void **state)
     double start = testUtilNow();
 
     (void)state;
-    mockReportReset();
+    fakeReportReset();
     assert_int_equal(parseStderrBytes(text, &doc), 0);
     if (doc) {
         /* Parsed without substitution: the helpers must not expand. */
@@ -174,7 +174,7 @@ test_billion_laughs(void **state)
         free(a);
         xmlFreeDoc(doc);
     } else {
-        assert_int_equal(mockReportGet()->nwarnings, 1);
+        assert_int_equal(fakeReportGet()->nwarnings, 1);
     }
     assert_true(testUtilNow() - start < 10.0);
 }
@@ -194,7 +194,7 @@ test_small_laughs_not_expanded(void **state)
     char *s;
 
     (void)state;
-    mockReportReset();
+    fakeReportReset();
     doc = parse(text);
     if (!doc)
         return;     /* refusing it is fine too */
@@ -249,7 +249,7 @@ test_external_entities(void **state)
     for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
         xmlDocPtr doc;
 
-        mockReportReset();
+        fakeReportReset();
         assert_int_equal(parseStderrBytes(docs[i], &doc), 0);
         if (doc) {
             xmlChar *dump = NULL;
@@ -294,10 +294,10 @@ test_deep_nesting_refused(void **state)
         p += 4;
     }
     *p = '\0';
-    mockReportReset();
-    doc = vpXmlParse(&mockHost, VIR_FROM_NONE, text, strlen(text), "deep");
+    fakeReportReset();
+    doc = vpXmlParse(&fakeHost, VIR_FROM_NONE, text, strlen(text), "deep");
     assert_null(doc);
-    assert_int_equal(mockReportGet()->nwarnings, 1);
+    assert_int_equal(fakeReportGet()->nwarnings, 1);
     free(text);
 }
 
@@ -317,7 +317,7 @@ parseMany(void *arg)
     intptr_t n = (intptr_t)arg;
     int i;
 
-    mockReportReset();
+    fakeReportReset();
     for (i = 0; i < 200; i++) {
         char text[128];
         xmlDocPtr doc;
@@ -346,7 +346,7 @@ parseMany(void *arg)
                 return (void *)1;
         }
     }
-    return mockReportGet()->nwarnings == 100 ? NULL : (void *)1;
+    return fakeReportGet()->nwarnings == 100 ? NULL : (void *)1;
 }
 
 static void

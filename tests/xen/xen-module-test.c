@@ -16,189 +16,15 @@
 
 #include <cmocka.h>
 
-#include "virtplug-backend.h"
+#include "fake-host.h"
 
-/* ---- a minimal host: errors, warnings, a sink ------------------------- */
-
-struct _virtplugDomainRecord {
-    char name[128];
-    unsigned char uuid[VIR_UUID_BUFLEN];
-    virtplugDomainInfo info;
-};
-
-struct _virtplugDomainSink {
-    unsigned int need;
-    size_t n;
-    virtplugDomainRecord recs[64];
-};
-
-static int lastErrorCode;
-static int warnings;
-
-static void fakeReportError(int from, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void fakeReportSystemError(int from, int code, int errnum,
-                                  const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void fakeWarn(int from, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
+/* The fake host's warning hook: every warning must be the backend's. */
 static void
-fakeReportError(int from, int code, const char *fmt, ...)
-{
-    va_list ap;
-
-    (void)from;
-    lastErrorCode = code;
-    va_start(ap, fmt);
-    fprintf(stderr, "error %d: ", code);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-static void
-fakeReportSystemError(int from, int code, int errnum, const char *fmt, ...)
-{
-    va_list ap;
-
-    (void)from;
-    (void)errnum;
-    lastErrorCode = code ? code : VIR_ERR_SYSTEM_ERROR;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-static void
-fakeWarn(int from, const char *fmt, ...)
-{
-    va_list ap;
-
-    assert_int_equal(from, VIR_FROM_LIBXL);
-    warnings++;
-    va_start(ap, fmt);
-    fprintf(stderr, "warning: ");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-static virtplugDomainRecord *
-fakeRecordAdd(virtplugDomainSink *sink, const char *name,
-              const unsigned char uuid[VIR_UUID_BUFLEN])
-{
-    size_t i;
-    virtplugDomainRecord *rec;
-
-    assert_non_null(name);
-    assert_true(name[0] != '\0');
-    for (i = 0; i < sink->n; i++) {
-        if (strcmp(sink->recs[i].name, name) == 0 ||
-            memcmp(sink->recs[i].uuid, uuid, VIR_UUID_BUFLEN) == 0)
-            return NULL;
-    }
-    assert_true(sink->n < 64);
-    rec = &sink->recs[sink->n++];
-    memset(rec, 0, sizeof(*rec));
-    snprintf(rec->name, sizeof(rec->name), "%s", name);
-    memcpy(rec->uuid, uuid, VIR_UUID_BUFLEN);
-    rec->info.id = -1;
-    return rec;
-}
-
-static virtplugDomainInfo *
-fakeRecordInfo(virtplugDomainRecord *rec)
-{
-    return &rec->info;
-}
-
-static int
-fakeRecordSetText(virtplugDomainRecord *rec, virtplugAttr which,
-                  const char *text)
+checkWarnDomain(int from, const char *text)
 {
     (void)text;
-    rec->info.known |= which;
-    return 0;
+    assert_int_equal(from, VIR_FROM_LIBXL);
 }
-
-static unsigned int
-fakeSinkNeed(const virtplugDomainSink *sink)
-{
-    return sink->need;
-}
-
-static int
-hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static int
-fakeUuidParse(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
-{
-    size_t n = 0;
-
-    while (*str && n < VIR_UUID_BUFLEN) {
-        int hi, lo;
-
-        if (*str == '-') {
-            str++;
-            continue;
-        }
-        if ((hi = hexval(str[0])) < 0 || (lo = hexval(str[1])) < 0)
-            return -1;
-        uuid[n++] = (unsigned char)(hi << 4 | lo);
-        str += 2;
-    }
-    return n == VIR_UUID_BUFLEN && *str == '\0' ? 0 : -1;
-}
-
-static void
-fakeUuidFormat(const unsigned char uuid[VIR_UUID_BUFLEN],
-               char out[VIR_UUID_STRING_BUFLEN])
-{
-    snprintf(out, VIR_UUID_STRING_BUFLEN,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-             "%02x%02x%02x%02x%02x%02x",
-             uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6],
-             uuid[7], uuid[8], uuid[9], uuid[10], uuid[11], uuid[12],
-             uuid[13], uuid[14], uuid[15]);
-}
-
-static const char *
-fakeUriParam(const virtplugURI *uri, const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < uri->nparams; i++) {
-        if (strcmp(uri->params[i].name, name) == 0)
-            return uri->params[i].value;
-    }
-    return NULL;
-}
-
-static const virtplugHost fakeHost = {
-    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
-    .struct_size = sizeof(virtplugHost),
-    .reportError = fakeReportError,
-    .reportSystemError = fakeReportSystemError,
-    .warn = fakeWarn,
-    .recordAdd = fakeRecordAdd,
-    .recordInfo = fakeRecordInfo,
-    .recordSetText = fakeRecordSetText,
-    .sinkNeed = fakeSinkNeed,
-    .uuidParse = fakeUuidParse,
-    .uuidFormat = fakeUuidFormat,
-    .uriParam = fakeUriParam,
-};
 
 /* ---- fixture ----------------------------------------------------------- */
 
@@ -231,6 +57,7 @@ setupAll(void **state)
     virtplugBackendEntryFunc entry;
 
     (void)state;
+    fakeWarnHook = checkWarnDomain;
     if (!backend_dir || !srcdir) {
         fprintf(stderr, "VIRTPLUG_BACKEND_DIR / VIRTPLUG_SRCDIR not set\n");
         return -1;
@@ -267,18 +94,6 @@ teardownAll(void **state)
         be->close(priv);
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", hostDir);
     return system(cmd) == 0 ? 0 : -1;
-}
-
-static virtplugDomainRecord *
-findRec(virtplugDomainSink *sink, const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < sink->n; i++) {
-        if (strcmp(sink->recs[i].name, name) == 0)
-            return &sink->recs[i];
-    }
-    return NULL;
 }
 
 /* ---- tests --------------------------------------------------------------- */
@@ -321,10 +136,10 @@ testOpen(void **state)
     be->close(p);
     free(canon);
 
-    lastErrorCode = 0;
+    fakeReportReset();
     assert_int_equal(openUri("/session", NULL, &p, &canon),
                      VIRTPLUG_OPEN_ERROR);
-    assert_int_equal(lastErrorCode, VIR_ERR_INTERNAL_ERROR);
+    assert_int_equal(fakeReportGet()->code, VIR_ERR_INTERNAL_ERROR);
     assert_int_equal(openUri("/system", "relative/dir", &p, &canon),
                      VIRTPLUG_OPEN_ERROR);
     assert_int_equal(openUri("/system", "/nonexistent/virtplug", &p, &canon),
@@ -391,67 +206,70 @@ checkRec(const virtplugDomainRecord *rec, const expectDom *e,
 static void
 testListAll(void **state)
 {
-    static virtplugDomainSink sink;
+    virtplugDomainSink sink;
     size_t i;
 
     (void)state;
-    memset(&sink, 0, sizeof(sink));
-    sink.need = VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
-        VIRTPLUG_ATTR_STATE | VIRTPLUG_ATTR_MANAGEDSAVE |
-        VIRTPLUG_ATTR_AUTOSTART;
-    warnings = 0;
+    fakeSinkInit(&sink, VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
+                 VIRTPLUG_ATTR_STATE | VIRTPLUG_ATTR_MANAGEDSAVE |
+                 VIRTPLUG_ATTR_AUTOSTART);
+    fakeReportReset();
     assert_int_equal(be->listAllDomains(priv, 0, &sink), 0);
+    assert_int_equal(sink.nbadnames, 0);
     for (i = 0; i < sink.n; i++)
         fprintf(stderr, "listed %s\n", sink.recs[i].name);
     assert_int_equal(sink.n, sizeof(expected) / sizeof(expected[0]));
     for (i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
-        virtplugDomainRecord *rec = findRec(&sink, expected[i].name);
+        virtplugDomainRecord *rec = fakeSinkFind(&sink, expected[i].name);
 
         assert_non_null(rec);
         checkRec(rec, &expected[i], sink.need);
     }
     /* One warning per damaged file: 9 userdata files, 2 save images, 2
      * autostart entries. */
-    assert_int_equal(warnings, 13);
+    assert_int_equal(fakeReportGet()->nwarnings, 13);
+    fakeSinkClear(&sink);
 }
 
 static void
 testListActiveOnly(void **state)
 {
-    static virtplugDomainSink sink;
+    virtplugDomainSink sink;
     size_t i;
 
     (void)state;
-    memset(&sink, 0, sizeof(sink));
-    sink.need = VIRTPLUG_ATTR_ACTIVE;
+    fakeSinkInit(&sink, VIRTPLUG_ATTR_ACTIVE);
     assert_int_equal(be->listAllDomains(priv, VIR_CONNECT_LIST_DOMAINS_ACTIVE,
                                         &sink), 0);
+    assert_int_equal(sink.nbadnames, 0);
     /* Inactive libvirt domains may be over-reported; xl save images are
      * not even read for an active-only listing. */
-    assert_null(findRec(&sink, "xl-saved"));
+    assert_null(fakeSinkFind(&sink, "xl-saved"));
     for (i = 0; i < 6; i++) {
-        virtplugDomainRecord *rec = findRec(&sink, expected[i].name);
+        virtplugDomainRecord *rec = fakeSinkFind(&sink, expected[i].name);
 
         assert_non_null(rec);
         assert_true(rec->info.active);
         assert_int_equal(rec->info.id, expected[i].id);
     }
+    fakeSinkClear(&sink);
 }
 
 static void
 lookupOne(const virtplugDomainKey *key, const char *want)
 {
-    static virtplugDomainSink sink;
+    virtplugDomainSink sink;
     int rc;
     size_t i;
 
-    memset(&sink, 0, sizeof(sink));
-    sink.need = VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
-        VIRTPLUG_ATTR_STATE | VIRTPLUG_ATTR_MANAGEDSAVE |
-        VIRTPLUG_ATTR_AUTOSTART;
+    fakeSinkInit(&sink, VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
+                 VIRTPLUG_ATTR_STATE | VIRTPLUG_ATTR_MANAGEDSAVE |
+                 VIRTPLUG_ATTR_AUTOSTART);
     rc = be->lookup(priv, key, &sink);
+    assert_int_equal(sink.nbadnames, 0);
     if (!want) {
         assert_int_equal(rc, 0);
+        fakeSinkClear(&sink);
         return;
     }
     assert_int_equal(rc, 1);
@@ -461,6 +279,7 @@ lookupOne(const virtplugDomainKey *key, const char *want)
         if (strcmp(expected[i].name, want) == 0)
             checkRec(&sink.recs[0], &expected[i], sink.need);
     }
+    fakeSinkClear(&sink);
 }
 
 static void
@@ -495,19 +314,19 @@ testLookupUUID(void **state)
     virtplugDomainKey key = { .type = VIRTPLUG_KEY_UUID };
 
     (void)state;
-    assert_int_equal(fakeUuidParse("7b1a2c3d-0005-4e5f-8a9b-000000000005",
+    assert_int_equal(fakeHost.uuidParse("7b1a2c3d-0005-4e5f-8a9b-000000000005",
                                    key.uuid), 0);
     key.name = "xl-plain";
     lookupOne(&key, "xl-plain");
-    assert_int_equal(fakeUuidParse("7b1a2c3d-000a-4e5f-8a9b-00000000000a",
+    assert_int_equal(fakeHost.uuidParse("7b1a2c3d-000a-4e5f-8a9b-00000000000a",
                                    key.uuid), 0);
     key.name = "xl-saved";
     lookupOne(&key, "xl-saved");
-    assert_int_equal(fakeUuidParse("7b1a2c3d-0030-4e5f-8a9b-000000000030",
+    assert_int_equal(fakeHost.uuidParse("7b1a2c3d-0030-4e5f-8a9b-000000000030",
                                    key.uuid), 0);
     key.name = "xl-stale";
     lookupOne(&key, NULL);
-    assert_int_equal(fakeUuidParse("7b1a2c3d-0099-4e5f-8a9b-000000000099",
+    assert_int_equal(fakeHost.uuidParse("7b1a2c3d-0099-4e5f-8a9b-000000000099",
                                    key.uuid), 0);
     key.name = "bad-uuid";
     lookupOne(&key, NULL);
@@ -551,5 +370,6 @@ main(void)
         cmocka_unit_test(testLookupID),
     };
 
+    fakeHostEcho = true;    /* warnings and errors show in the log */
     return cmocka_run_group_tests(tests, setupAll, teardownAll);
 }
