@@ -13,21 +13,25 @@
 
 #include "vp-internal.h"
 
-typedef struct vpRegistryEntry vpRegistryEntry;
-struct vpRegistryEntry {
-    const void *ptr;
+/* A flat open-addressing table (linear probing) of the live pointers, so a
+ * check costs one cache line, not a walk of malloc'd nodes: every public
+ * call on a domain checks, and a listing of 100,000 domains makes several
+ * calls per domain.  The table grows to keep at most half of it in use
+ * (live entries and tombstones together). */
+typedef struct {
+    const void *ptr;     /* NULL: empty; VP_REGISTRY_TOMBSTONE: removed */
     vpHandleKind kind;
-    vpRegistryEntry *next;
-};
+} vpRegistrySlot;
 
-/* The table doubles when it holds more entries than buckets, so a listing
- * of 100,000 domains costs O(1) per handle, not a walk of a long chain. */
-#define VP_REGISTRY_MIN_BUCKETS 1024
+#define VP_REGISTRY_MIN_SLOTS 1024
+static const char vpRegistryTombstoneMark;
+#define VP_REGISTRY_TOMBSTONE ((const void *)&vpRegistryTombstoneMark)
 
 static pthread_mutex_t registryLock = PTHREAD_MUTEX_INITIALIZER;
-static vpRegistryEntry **buckets;
-static size_t nbuckets;
-static size_t nentries;
+static vpRegistrySlot *slots;
+static size_t nslots;
+static size_t nused;     /* live entries + tombstones */
+static size_t nlive;
 
 static size_t
 vpRegistryHash(const void *ptr)
@@ -52,85 +56,84 @@ vpRegistryUnlock(void)
     pthread_mutex_unlock(&registryLock);
 }
 
+/* The slot holding ptr, or NULL. */
+static vpRegistrySlot *
+vpRegistryFind(const void *ptr)
+{
+    size_t pos;
+
+    if (!ptr || !slots)
+        return NULL;
+    for (pos = vpRegistryHash(ptr) & (nslots - 1); slots[pos].ptr;
+         pos = (pos + 1) & (nslots - 1)) {
+        if (slots[pos].ptr == ptr)
+            return &slots[pos];
+    }
+    return NULL;
+}
+
 bool
 vpRegistryHas(const void *ptr, vpHandleKind kind)
 {
-    vpRegistryEntry *e;
+    vpRegistrySlot *slot = vpRegistryFind(ptr);
 
-    if (!ptr || !buckets)
-        return false;
-    for (e = buckets[vpRegistryHash(ptr) & (nbuckets - 1)]; e; e = e->next) {
-        if (e->ptr == ptr)
-            return e->kind == kind;
-    }
-    return false;
+    return slot && slot->kind == kind;
 }
 
-/* Rehashes into `size` buckets (a power of two); on allocation failure the
- * old table stays, only slower. */
 static void
-vpRegistryResize(size_t size)
+vpRegistryInsert(vpRegistrySlot *table, size_t size, const void *ptr,
+                 vpHandleKind kind)
 {
-    vpRegistryEntry **fresh = calloc(size, sizeof(*fresh));
+    size_t pos = vpRegistryHash(ptr) & (size - 1);
+
+    while (table[pos].ptr && table[pos].ptr != VP_REGISTRY_TOMBSTONE)
+        pos = (pos + 1) & (size - 1);
+    table[pos].ptr = ptr;
+    table[pos].kind = kind;
+}
+
+/* Rebuilds the table with room for twice the live entries, dropping the
+ * tombstones.  Returns -1 when out of memory (the old table stays). */
+static int
+vpRegistryRehash(void)
+{
+    size_t size = VP_REGISTRY_MIN_SLOTS;
+    vpRegistrySlot *fresh;
     size_t i;
 
-    if (!fresh)
-        return;
-    for (i = 0; i < nbuckets; i++) {
-        vpRegistryEntry *e = buckets[i];
-
-        while (e) {
-            vpRegistryEntry *next = e->next;
-            size_t b = vpRegistryHash(e->ptr) & (size - 1);
-
-            e->next = fresh[b];
-            fresh[b] = e;
-            e = next;
-        }
+    while (size < (nlive + 1) * 4)
+        size *= 2;
+    if (!(fresh = calloc(size, sizeof(*fresh))))
+        return -1;
+    for (i = 0; i < nslots; i++) {
+        if (slots[i].ptr && slots[i].ptr != VP_REGISTRY_TOMBSTONE)
+            vpRegistryInsert(fresh, size, slots[i].ptr, slots[i].kind);
     }
-    free(buckets);
-    buckets = fresh;
-    nbuckets = size;
+    free(slots);
+    slots = fresh;
+    nslots = size;
+    nused = nlive;
+    return 0;
 }
 
 int
 vpRegistryAdd(const void *ptr, vpHandleKind kind)
 {
-    vpRegistryEntry *e;
-    size_t b;
-
-    if (!buckets)
-        vpRegistryResize(VP_REGISTRY_MIN_BUCKETS);
-    if (!buckets)
+    if ((nused + 1) * 2 > nslots && vpRegistryRehash() < 0)
         return -1;
-    if (nentries >= nbuckets)
-        vpRegistryResize(nbuckets * 2);
-    if (!(e = malloc(sizeof(*e))))
-        return -1;
-    b = vpRegistryHash(ptr) & (nbuckets - 1);
-    e->ptr = ptr;
-    e->kind = kind;
-    e->next = buckets[b];
-    buckets[b] = e;
-    nentries++;
+    vpRegistryInsert(slots, nslots, ptr, kind);
+    nused++;
+    nlive++;
     return 0;
 }
 
 void
 vpRegistryRemove(const void *ptr)
 {
-    vpRegistryEntry **pe;
+    vpRegistrySlot *slot = vpRegistryFind(ptr);
 
-    if (!buckets)
+    if (!slot)
         return;
-    for (pe = &buckets[vpRegistryHash(ptr) & (nbuckets - 1)]; *pe;
-         pe = &(*pe)->next) {
-        if ((*pe)->ptr == ptr) {
-            vpRegistryEntry *e = *pe;
-            *pe = e->next;
-            free(e);
-            nentries--;
-            return;
-        }
-    }
+    slot->ptr = VP_REGISTRY_TOMBSTONE;
+    nlive--;
 }

@@ -289,6 +289,42 @@ vpLsTagText(vpLsScan *sc, const vpLsTag *start)
     return strndup(text, n);
 }
 
+/* Jumps past "</name>" when the text before it cannot hide a tag that the
+ * walk below would read differently: no nested element of the same name, no
+ * comment, CDATA or processing instruction, no NUL.  Status files carry a
+ * few hundred <flag/> elements in <qemuCaps> before the live <domain>; a
+ * tag-by-tag walk over them costs more than reading the file.  Returns
+ * false when the slow walk must decide. */
+static bool
+vpLsSkipElementFast(vpLsScan *sc, const vpLsTag *start)
+{
+    char pat[72];
+    const char *close, *p;
+    size_t avail = (size_t)(sc->end - sc->p);
+
+    if (start->namelen + 3 > sizeof(pat))
+        return false;
+    pat[0] = '<';
+    pat[1] = '/';
+    memcpy(pat + 2, start->name, start->namelen);
+    pat[start->namelen + 2] = '>';
+    close = memmem(sc->p, avail, pat, start->namelen + 3);
+    if (!close)
+        return false;
+    if (memchr(sc->p, '\0', (size_t)(close - sc->p)))
+        return false;
+    for (p = sc->p; (p = memchr(p, '<', (size_t)(close - p))); p++) {
+        if (p + 1 < close && (p[1] == '!' || p[1] == '?'))
+            return false;
+        if ((size_t)(close - p) > start->namelen + 1 &&
+            memcmp(p + 1, start->name, start->namelen) == 0 &&
+            (vpLsClass[(unsigned char)p[start->namelen + 1]] & VP_LS_NAME_END))
+            return false;
+    }
+    sc->p = close + start->namelen + 3;
+    return true;
+}
+
 /* Skips the rest of an element whose start tag was just read. */
 static bool
 vpLsSkipElement(vpLsScan *sc, const vpLsTag *start)
@@ -297,6 +333,8 @@ vpLsSkipElement(vpLsScan *sc, const vpLsTag *start)
     int depth = 1;
 
     if (start->empty)
+        return true;
+    if (vpLsSkipElementFast(sc, start))
         return true;
     while (depth > 0) {
         if (vpLsNextTag(sc, &tag, NULL) != 1)

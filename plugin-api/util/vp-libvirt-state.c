@@ -56,6 +56,59 @@
 #define VP_LS_PERSIST_GROUP (VIR_CONNECT_LIST_DOMAINS_PERSISTENT | \
                              VIR_CONNECT_LIST_DOMAINS_TRANSIENT)
 
+/* While a listing runs, each state directory is opened once and files are
+ * opened and stat'ed relative to it: resolving the full path of 100,000
+ * files one by one costs the kernel more than reading them.  Outside a
+ * listing (lookups) full paths are used.  The cache is per thread, so
+ * concurrent listings do not share descriptors. */
+#define VP_LS_DIRFD_SLOTS 8
+typedef struct {
+    const char *dir;
+    int fd;
+} vpLsDirFd;
+static _Thread_local vpLsDirFd vpLsDirFds[VP_LS_DIRFD_SLOTS];
+static _Thread_local bool vpLsDirFdsActive;
+
+static void
+vpLsDirFdsBegin(void)
+{
+    memset(vpLsDirFds, 0, sizeof(vpLsDirFds));
+    vpLsDirFdsActive = true;
+}
+
+static void
+vpLsDirFdsEnd(void)
+{
+    size_t i;
+
+    for (i = 0; i < VP_LS_DIRFD_SLOTS; i++) {
+        if (vpLsDirFds[i].dir && vpLsDirFds[i].fd >= 0)
+            close(vpLsDirFds[i].fd);
+    }
+    memset(vpLsDirFds, 0, sizeof(vpLsDirFds));
+    vpLsDirFdsActive = false;
+}
+
+/* A descriptor for dir, or -1 (then the caller uses the full path). */
+static int
+vpLsDirFdFor(const char *dir)
+{
+    size_t i;
+
+    if (!vpLsDirFdsActive || !dir)
+        return -1;
+    for (i = 0; i < VP_LS_DIRFD_SLOTS; i++) {
+        if (vpLsDirFds[i].dir == dir)
+            return vpLsDirFds[i].fd;
+        if (!vpLsDirFds[i].dir) {
+            vpLsDirFds[i].dir = dir;
+            vpLsDirFds[i].fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            return vpLsDirFds[i].fd;
+        }
+    }
+    return -1;
+}
+
 static const char *
 vpLsPrintable(const char *name, char *out, size_t outlen)
 {
@@ -121,7 +174,20 @@ vpLsIsRegular(const char *dir, const char *name, const char *suffix)
     struct stat st;
     int ret = 0;
 
-    if (!dir || !(path = vpLsPath(dir, name, suffix)))
+    int dfd;
+
+    if (!dir)
+        return 0;
+    if ((dfd = vpLsDirFdFor(dir)) >= 0) {
+        char rel[NAME_MAX + 16];
+
+        if ((size_t)snprintf(rel, sizeof(rel), "%s%s", name, suffix) >=
+            sizeof(rel))
+            return 0;
+        return fstatat(dfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode);
+    }
+    if (!(path = vpLsPath(dir, name, suffix)))
         return 0;
     if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
         ret = 1;
@@ -209,8 +275,18 @@ vpLsLoad(const virtplugHost *host, const vpLibvirtLayout *layout,
     if (!(path = vpLsPath(dir, name, ".xml")))
         return -1;
     vpLsPrintable(path, shown, sizeof(shown));
-    st = vpFileRead(host, layout->error_from, AT_FDCWD, path, false,
-                    VP_FILE_XML_CAP, &buf, &len);
+    {
+        int dfd = vpLsDirFdFor(dir);
+        char rel[NAME_MAX + 8];
+
+        if (dfd >= 0 &&
+            (size_t)snprintf(rel, sizeof(rel), "%s.xml", name) < sizeof(rel))
+            st = vpFileRead(host, layout->error_from, dfd, rel, false,
+                            VP_FILE_XML_CAP, &buf, &len);
+        else
+            st = vpFileRead(host, layout->error_from, AT_FDCWD, path, false,
+                            VP_FILE_XML_CAP, &buf, &len);
+    }
     if (st == VP_FILE_MISSING) {
         ret = 0;
         goto cleanup;
@@ -468,6 +544,8 @@ vpLibvirtStateList(const virtplugHost *host, const vpLibvirtLayout *layout,
     DIR *dir;
     int ret = -1;
 
+    vpLsDirFdsBegin();
+
     vpLsWantFor(need, &want);
 
     /* Active domains first: every valid, live status file.  Names found
@@ -546,6 +624,7 @@ vpLibvirtStateList(const virtplugHost *host, const vpLibvirtLayout *layout,
     host->reportError(layout->error_from, VIR_ERR_NO_MEMORY, "%s",
                       "listing domains");
  cleanup:
+    vpLsDirFdsEnd();
     vpLsDomainClear(&dom);
     vpLsNameSetFree(&seen);
     return ret;
