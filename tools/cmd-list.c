@@ -147,8 +147,11 @@ printTable(vpCtl *ctl, const vpListMode *mode, virDomainPtr *doms, int n)
         virResetLastError();
 
         if (mode->title) {
-            if (!(title = domainTitle(dom)))
+            if (!(title = domainTitle(dom))) {
+                /* virsh gives up on the listing and says why. */
+                vpReportLastError();
                 goto cleanup;
+            }
             cells[c++] = title;
         }
         if (mode->uuid) {
