@@ -237,6 +237,16 @@ struct virtplugBackend {
 
 #define VIRTPLUG_OPEN_READONLY (1u << 0)
 
+/* Whether the core that loaded us offers everything of this header's
+ * virtplugHost: backends call this first in their entry function and
+ * return NULL when it is false. */
+static inline bool
+virtplugHostUsable(const virtplugHost *host)
+{
+    return host && host->abi_version == VIRTPLUG_BACKEND_ABI_VERSION &&
+        host->struct_size >= sizeof(virtplugHost);
+}
+
 /* The signature of the one exported symbol. */
 typedef const virtplugBackend *(*virtplugBackendEntryFunc)(
     const virtplugHost *host);

@@ -22,11 +22,6 @@
 
 const virtplugHost *qemuHost;
 
-#define QEMU_ACTIVE_GROUP (VIR_CONNECT_LIST_DOMAINS_ACTIVE | \
-                           VIR_CONNECT_LIST_DOMAINS_INACTIVE)
-#define QEMU_PERSIST_GROUP (VIR_CONNECT_LIST_DOMAINS_PERSISTENT | \
-                            VIR_CONNECT_LIST_DOMAINS_TRANSIENT)
-
 static virtplugOpenStatus
 qemuOpen(const virtplugURI *uri, unsigned int flags, void **priv,
          char **canonical_uri)
@@ -68,14 +63,12 @@ qemuFreePaths(char **paths)
     free(paths);
 }
 
-/* Whether the QMP directory is there at all (saves the monitor-path scan
- * of every status file on hosts without standalone QEMU). */
 static bool
-qemuHasQmpDir(const qemuConn *conn)
+qemuIsDir(const char *path)
 {
     struct stat st;
 
-    return stat(conn->qmp_dir, &st) == 0 && S_ISDIR(st.st_mode);
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Sets up cfg; *paths must be freed with qemuFreePaths.  Returns -1 after
@@ -106,14 +99,9 @@ qemuListAllDomains(void *priv, unsigned int flags, virtplugDomainSink *sink)
     if (vpLibvirtStateList(qemuHost, &conn->layout, flags, sink) < 0)
         return -1;
 
-    /* QMP domains are transient and active. */
-    if ((flags & QEMU_ACTIVE_GROUP) &&
-        !(flags & VIR_CONNECT_LIST_DOMAINS_ACTIVE))
-        return 0;
-    if ((flags & QEMU_PERSIST_GROUP) &&
-        !(flags & VIR_CONNECT_LIST_DOMAINS_TRANSIENT))
-        return 0;
-    if (!qemuHasQmpDir(conn))
+    /* Without a QMP directory, or for flags no standalone QEMU can match,
+     * skip reading every status file for its monitor path. */
+    if (!qemuQmpMayMatch(flags) || !qemuIsDir(conn->qmp_dir))
         return 0;
 
     if (qemuQmpSetup(conn, &cfg, &paths) < 0)
@@ -133,21 +121,13 @@ qemuLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
 
     if ((rc = vpLibvirtStateLookup(qemuHost, &conn->layout, key, sink)) != 0)
         return rc;
-    if (!qemuHasQmpDir(conn))
+    if (!qemuIsDir(conn->qmp_dir))
         return 0;
     if (qemuQmpSetup(conn, &cfg, &paths) < 0)
         return -1;
     rc = qemuQmpLookup(qemuHost, &cfg, key, sink);
     qemuFreePaths(paths);
     return rc;
-}
-
-static bool
-qemuIsDir(const char *path)
-{
-    struct stat st;
-
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static int
@@ -182,8 +162,7 @@ VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
 VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
 virtplug_backend_entry(const virtplugHost *host)
 {
-    if (!host || host->abi_version != VIRTPLUG_BACKEND_ABI_VERSION ||
-        host->struct_size < sizeof(virtplugHost))
+    if (!virtplugHostUsable(host))
         return NULL;
     qemuHost = host;
     return &qemuBackend;

@@ -9,6 +9,8 @@
 #ifndef QEMU_QMP_H
 #define QEMU_QMP_H
 
+#include <stdbool.h>
+
 #include "virtplug-backend.h"
 
 typedef struct {
@@ -18,6 +20,11 @@ typedef struct {
      * monitors), or NULL. */
     const char *const *skip_paths;
 } qemuQmpConfig;
+
+/* Whether `flags` can match a standalone QEMU at all (a transient, active
+ * domain without managed save, autostart, snapshots or checkpoints, not
+ * shut off); when false, no socket needs to be looked at. */
+bool qemuQmpMayMatch(unsigned int flags);
 
 /* Adds one record per QMP socket that may match `flags` (skipping the scan
  * entirely when flags exclude transient active domains).  A monitor that is

@@ -57,8 +57,8 @@ typedef struct {
  * save, no autostart, no snapshot and no checkpoint, in a state other than
  * shut off.  Within a group any set bit matches; a group without bits does
  * not filter. */
-static bool
-qmpFlagsWantUs(unsigned int flags)
+bool
+qemuQmpMayMatch(unsigned int flags)
 {
     static const struct {
         unsigned int group;
@@ -457,7 +457,7 @@ int
 qemuQmpList(const virtplugHost *host, const qemuQmpConfig *cfg,
             unsigned int flags, virtplugDomainSink *sink)
 {
-    if (!qmpFlagsWantUs(flags))
+    if (!qemuQmpMayMatch(flags))
         return 0;
     return qmpScan(host, cfg, NULL, sink);
 }

@@ -89,9 +89,7 @@ VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
 VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
 virtplug_backend_entry(const virtplugHost *host)
 {
-    /* Needs every helper of ABI 1. */
-    if (!host || host->abi_version != VIRTPLUG_BACKEND_ABI_VERSION ||
-        host->struct_size < sizeof(virtplugHost))
+    if (!virtplugHostUsable(host))
         return NULL;
     testHost = host;
     return &testBackend;

@@ -172,7 +172,7 @@ VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
 VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
 virtplug_backend_entry(const virtplugHost *host)
 {
-    if (!host || host->abi_version != VIRTPLUG_BACKEND_ABI_VERSION)
+    if (!virtplugHostUsable(host))
         return NULL;
     xenHost = host;
     return &xenBackend;

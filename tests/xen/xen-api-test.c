@@ -16,31 +16,10 @@
 
 #include <cmocka.h>
 
+#include "xen-fixture-domains.h"
+
 #include <virtplug/virtplug.h>
 
-typedef struct {
-    const char *name;
-    int id;              /* -1: inactive */
-    bool persistent;
-    int state;
-    bool managed_save;
-    bool autostart;
-} expectDom;
-
-/* Same table as tests/xen/README. */
-static const expectDom doms[] = {
-    { "lv-running", 1, true, VIR_DOMAIN_RUNNING, false, false },
-    { "lv-paused", 2, true, VIR_DOMAIN_PAUSED, false, false },
-    { "lv-transient", 3, false, VIR_DOMAIN_RUNNING, false, false },
-    { "xl-known", 4, false, VIR_DOMAIN_PAUSED, false, false },
-    { "xl-plain", 5, false, VIR_DOMAIN_NOSTATE, false, false },
-    { "xl-auto", 6, false, VIR_DOMAIN_NOSTATE, false, true },
-    { "lv-autostart", -1, true, VIR_DOMAIN_SHUTOFF, false, true },
-    { "lv-saved", -1, true, VIR_DOMAIN_SHUTOFF, true, false },
-    { "lv-shutoff", -1, true, VIR_DOMAIN_SHUTOFF, false, false },
-    { "xl-saved", -1, true, VIR_DOMAIN_SHUTOFF, true, true },
-};
-#define NDOMS (sizeof(doms) / sizeof(doms[0]))
 
 static virConnectPtr conn;
 static char hostDir[] = "/tmp/virtplug-xen-api-XXXXXX";
@@ -139,25 +118,25 @@ static void
 checkFlags(unsigned int flags)
 {
     virDomainPtr *list = NULL;
-    bool seen[NDOMS] = { false };
+    bool seen[XEN_FIXTURE_NDOMS] = { false };
     int n, i;
     size_t j, want = 0;
 
     n = virConnectListAllDomains(conn, &list, flags);
     if (n < 0)
         fail_msg("flags 0x%x: %s", flags, virGetLastErrorMessage());
-    for (j = 0; j < NDOMS; j++)
-        want += refMatch(&doms[j], flags);
+    for (j = 0; j < XEN_FIXTURE_NDOMS; j++)
+        want += refMatch(&xenFixtureDoms[j], flags);
     if ((size_t)n != want)
         fail_msg("flags 0x%x: %d domains, want %zu", flags, n, want);
     for (i = 0; i < n; i++) {
         const char *name = virDomainGetName(list[i]);
 
-        for (j = 0; j < NDOMS; j++) {
-            if (strcmp(doms[j].name, name) == 0)
+        for (j = 0; j < XEN_FIXTURE_NDOMS; j++) {
+            if (strcmp(xenFixtureDoms[j].name, name) == 0)
                 break;
         }
-        if (j == NDOMS || !refMatch(&doms[j], flags) || seen[j])
+        if (j == XEN_FIXTURE_NDOMS || !refMatch(&xenFixtureDoms[j], flags) || seen[j])
             fail_msg("flags 0x%x: unexpected %s", flags, name);
         seen[j] = true;
         virDomainFree(list[i]);
@@ -225,8 +204,8 @@ testQueries(void **state)
 
     (void)state;
     assert_string_equal(virConnectGetType(conn), "Xen");
-    for (i = 0; i < NDOMS; i++) {
-        const expectDom *d = &doms[i];
+    for (i = 0; i < XEN_FIXTURE_NDOMS; i++) {
+        const expectDom *d = &xenFixtureDoms[i];
         virDomainPtr dom = virDomainLookupByName(conn, d->name);
         int st = -1, reason = -1, autostart = -1;
 

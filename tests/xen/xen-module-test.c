@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "xen-fixture-domains.h"
+
 #include "fake-host.h"
 
 /* The fake host's warning hook: every warning must be the backend's. */
@@ -162,27 +164,6 @@ testOpenDeclines(void **state)
     assert_int_equal(be->open(&uri, 0, &p, &canon), VIRTPLUG_OPEN_DECLINED);
 }
 
-typedef struct {
-    const char *name;
-    int id;              /* -1: inactive */
-    bool persistent;
-    int state;
-    bool managed_save;
-    bool autostart;
-} expectDom;
-
-static const expectDom expected[] = {
-    { "lv-running", 1, true, VIR_DOMAIN_RUNNING, false, false },
-    { "lv-paused", 2, true, VIR_DOMAIN_PAUSED, false, false },
-    { "lv-transient", 3, false, VIR_DOMAIN_RUNNING, false, false },
-    { "xl-known", 4, false, VIR_DOMAIN_PAUSED, false, false },
-    { "xl-plain", 5, false, VIR_DOMAIN_NOSTATE, false, false },
-    { "xl-auto", 6, false, VIR_DOMAIN_NOSTATE, false, true },
-    { "lv-autostart", -1, true, VIR_DOMAIN_SHUTOFF, false, true },
-    { "lv-saved", -1, true, VIR_DOMAIN_SHUTOFF, true, false },
-    { "lv-shutoff", -1, true, VIR_DOMAIN_SHUTOFF, false, false },
-    { "xl-saved", -1, true, VIR_DOMAIN_SHUTOFF, true, true },
-};
 
 static void
 checkRec(const virtplugDomainRecord *rec, const expectDom *e,
@@ -218,12 +199,12 @@ testListAll(void **state)
     assert_int_equal(sink.nbadnames, 0);
     for (i = 0; i < sink.n; i++)
         fprintf(stderr, "listed %s\n", sink.recs[i].name);
-    assert_int_equal(sink.n, sizeof(expected) / sizeof(expected[0]));
-    for (i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
-        virtplugDomainRecord *rec = fakeSinkFind(&sink, expected[i].name);
+    assert_int_equal(sink.n, XEN_FIXTURE_NDOMS);
+    for (i = 0; i < XEN_FIXTURE_NDOMS; i++) {
+        virtplugDomainRecord *rec = fakeSinkFind(&sink, xenFixtureDoms[i].name);
 
         assert_non_null(rec);
-        checkRec(rec, &expected[i], sink.need);
+        checkRec(rec, &xenFixtureDoms[i], sink.need);
     }
     /* One warning per damaged file: 9 userdata files, 2 save images, 2
      * autostart entries. */
@@ -246,11 +227,11 @@ testListActiveOnly(void **state)
      * not even read for an active-only listing. */
     assert_null(fakeSinkFind(&sink, "xl-saved"));
     for (i = 0; i < 6; i++) {
-        virtplugDomainRecord *rec = fakeSinkFind(&sink, expected[i].name);
+        virtplugDomainRecord *rec = fakeSinkFind(&sink, xenFixtureDoms[i].name);
 
         assert_non_null(rec);
         assert_true(rec->info.active);
-        assert_int_equal(rec->info.id, expected[i].id);
+        assert_int_equal(rec->info.id, xenFixtureDoms[i].id);
     }
     fakeSinkClear(&sink);
 }
@@ -275,9 +256,9 @@ lookupOne(const virtplugDomainKey *key, const char *want)
     assert_int_equal(rc, 1);
     assert_int_equal(sink.n, 1);
     assert_string_equal(sink.recs[0].name, want);
-    for (i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
-        if (strcmp(expected[i].name, want) == 0)
-            checkRec(&sink.recs[0], &expected[i], sink.need);
+    for (i = 0; i < XEN_FIXTURE_NDOMS; i++) {
+        if (strcmp(xenFixtureDoms[i].name, want) == 0)
+            checkRec(&sink.recs[0], &xenFixtureDoms[i], sink.need);
     }
     fakeSinkClear(&sink);
 }
