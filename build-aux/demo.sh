@@ -47,5 +47,6 @@ show "test:///default"
 show "test://$SRC/examples/nodes/every-state.xml" "$SRC/examples/nodes/every-state.xml"
 show "qemu:///system?root=$SRC/examples/hosts/qemu" "$SRC/examples/hosts/qemu"
 show "xen:///system?root=$SRC/examples/hosts/xen" "$SRC/examples/hosts/xen"
+show "lxc:///system?root=$SRC/examples/hosts/lxc" "$SRC/examples/hosts/lxc"
 
 step "done: the tool is $tool (VIRTPLUG_BACKEND_DIR=$VIRTPLUG_BACKEND_DIR)"

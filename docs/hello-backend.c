@@ -13,17 +13,14 @@
 
 #include <virtplug/virtplug-backend.h>
 
-/* Kept from the entry call: the only way back into the core. */
-static const virtplugHost *host;
-
 static const unsigned char helloUUID[VIR_UUID_BUFLEN] = {
     0x4a, 0x1f, 0x2c, 0x3d, 0x5e, 0x6f, 0x47, 0x80,
     0x91, 0xa2, 0xb3, 0xc4, 0xd5, 0xe6, 0xf7, 0x08,
 };
 
 static virtplugOpenStatus
-helloOpen(const virtplugURI *uri, unsigned int flags,
-          void **priv, char **canonical_uri)
+helloOpen(const virtplugHost *host, void *data, const virtplugURI *uri,
+          unsigned int flags, void **priv, char **canonical_uri)
 {
     /* Only hello:/// (or hello:///system) is ours. */
     if (uri->server || (uri->path && strcmp(uri->path, "/") != 0 &&
@@ -35,14 +32,14 @@ helloOpen(const virtplugURI *uri, unsigned int flags,
 }
 
 static void
-helloClose(void *priv)
+helloClose(const virtplugHost *host, void *priv)
 {
     /* nothing was allocated in open() */
 }
 
 /* Adds the one domain to the sink with everything this backend knows. */
 static int
-helloAdd(virtplugDomainSink *sink)
+helloAdd(const virtplugHost *host, virtplugDomainSink *sink)
 {
     virtplugDomainRecord *rec;
     virtplugDomainInfo *info;
@@ -61,13 +58,15 @@ helloAdd(virtplugDomainSink *sink)
 }
 
 static int
-helloListAllDomains(void *priv, unsigned int flags, virtplugDomainSink *sink)
+helloListAllDomains(const virtplugHost *host, void *priv, unsigned int flags,
+                    virtplugDomainSink *sink)
 {
-    return helloAdd(sink);
+    return helloAdd(host, sink);
 }
 
 static int
-helloLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
+helloLookup(const virtplugHost *host, void *priv, const virtplugDomainKey *key,
+            virtplugDomainSink *sink)
 {
     bool match = false;
 
@@ -84,14 +83,14 @@ helloLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
     }
     if (!match)
         return 0;
-    return helloAdd(sink) < 0 ? -1 : 1;
+    return helloAdd(host, sink) < 0 ? -1 : 1;
 }
 
 static const char *const helloSchemes[] = { "hello", NULL };
 
-static const virtplugBackend helloBackend = {
-    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
-    .struct_size = sizeof(virtplugBackend),
+/* The descriptor and the module's one exported symbol, which hands the
+ * descriptor only to a core whose ABI matches this header's. */
+VIRTPLUG_BACKEND_DEFINE(
     .name = "hello",
     .hv_type = "HELLO",
     .hv_version = 1000000,   /* 1.0.0 */
@@ -104,18 +103,4 @@ static const virtplugBackend helloBackend = {
     .close = helloClose,
     .listAllDomains = helloListAllDomains,
     .lookup = helloLookup,
-};
-
-/* The module's one exported symbol (the header has no prototype for it, so
- * that each module declares its own). */
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
-    const virtplugHost *h);
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *h)
-{
-    if (h->abi_version != VIRTPLUG_BACKEND_ABI_VERSION)
-        return NULL;
-    host = h;
-    return &helloBackend;
-}
+)

@@ -7,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <virtplug/virtplug-backend.h>
 #include <virtplug/virtplug-backends.h>
-#include "vp-internal.h"
+#include "errors.h"
+#include "module-loader.h"
+#include "vp-export.h"
 
-static const char *const groupNames[] = {
-    "active", "persistent", "state", "managed save", "autostart",
-    "snapshot", "checkpoint",
+static const virtplugFilterGroup groups[] = {
+    VIRTPLUG_FILTER_GROUPS(VIRTPLUG_FILTER_GROUP_ROW)
 };
 
 VP_PUBLIC const char *
@@ -20,9 +22,9 @@ virtplugGroupName(unsigned int group)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(groupNames) / sizeof(groupNames[0]); i++) {
-        if (group == 1u << i)
-            return groupNames[i];
+    for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+        if (group == groups[i].attr)
+            return groups[i].name;
     }
     return NULL;
 }
@@ -89,7 +91,7 @@ virtplugGetBackends(virtplugBackendInfo **info)
     return (int)n;
 
  error:
-    vpErrorDispatch(NULL);
+    vpErrorDispatchTo(NULL);
     return -1;
 }
 

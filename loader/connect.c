@@ -13,7 +13,24 @@
 #include <string.h>
 #include <strings.h>
 
-#include "vp-internal.h"
+#include "backend-package.h"
+#include "connect.h"
+#include "errors.h"
+#include "handle-registry.h"
+#include "host-table.h"
+#include "module-loader.h"
+#include "probe-api.h"
+#include "uri.h"
+#include "vp-export.h"
+
+/* What virConnectGetLibVersion and virGetVersion report.  The libvirt.so.0
+ * drop-in reports the libvirt API level it implements, so that clients'
+ * version checks take the paths written for that API. */
+#ifdef VP_LIBVIRT_DROPIN
+# define VP_LIB_VERSION 9000000UL
+#else
+# define VP_LIB_VERSION ((unsigned long)VIRTPLUG_VERSION_NUMBER)
+#endif
 
 int
 vpConnectAcquire(virConnectPtr conn, const char *func)
@@ -25,7 +42,7 @@ vpConnectAcquire(virConnectPtr conn, const char *func)
         conn->refs++;
     vpRegistryUnlock();
     if (!ok) {
-        vpErrorReport(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, "%s", func);
+        vpErrorReport(VIR_FROM_DOMAIN, VIR_ERR_INVALID_CONN, "%s", func);
         return -1;
     }
     return 0;
@@ -34,10 +51,9 @@ vpConnectAcquire(virConnectPtr conn, const char *func)
 static void
 vpConnectDestroy(virConnectPtr conn)
 {
-    conn->module->desc.close(conn->priv);
+    conn->module->desc.close(&vpHostTable, conn->priv);
     free(conn->uri);
-    virResetError(&conn->err);
-    pthread_mutex_destroy(&conn->errLock);
+    vpErrorSlotDestroy(&conn->err);
     free(conn);
 }
 
@@ -93,6 +109,7 @@ vpReportNoBackend(const char *uri, const char *scheme, bool declined,
                   const vpModule *mods, size_t nmods)
 {
     char *skipped = NULL;
+    char *package;
     size_t len = 0;
     FILE *fp;
     size_t i;
@@ -116,10 +133,14 @@ vpReportNoBackend(const char *uri, const char *scheme, bool declined,
         vpErrorReportOOM();
         return;
     }
+    package = vpBackendPackage(scheme);
     vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_CONNECT,
                   "%s: the %s backend is not installed (no module in %s "
-                  "provides scheme '%s')%s", uri, scheme, vpModuleDir(),
-                  scheme, skipped);
+                  "provides scheme '%s')%s%s%s%s", uri, scheme, vpModuleDir(),
+                  scheme, package ? "; the package " : "",
+                  package ? package : "", package ? " provides it" : "",
+                  skipped);
+    free(package);
     free(skipped);
 }
 
@@ -128,9 +149,8 @@ static const char *
 vpConnectDefaultURI(const vpModule *mods, size_t nmods)
 {
     const char *env = secure_getenv("VIRTPLUG_DEFAULT_URI");
-    const vpModule *best = NULL;
+    const vpModule *best;
     bool *tried;
-    size_t round, i;
 
     if (env && *env)
         return env;
@@ -138,20 +158,8 @@ vpConnectDefaultURI(const vpModule *mods, size_t nmods)
         vpErrorReportOOM();
         return NULL;
     }
-    /* Ascending priority; ties in file-name order. */
-    for (round = 0; round < nmods; round++) {
-        best = NULL;
-        for (i = 0; i < nmods; i++) {
-            if (!mods[i].loaded || !mods[i].desc.probe || tried[i])
-                continue;
-            if (!best ||
-                mods[i].desc.probe_priority < best->desc.probe_priority)
-                best = &mods[i];
-        }
-        if (!best)
-            break;
-        tried[best - mods] = true;
-        if (best->desc.probe() == 1) {
+    while ((best = vpProbeNext(mods, nmods, tried))) {
+        if (best->desc.probe(&vpHostTable, best->desc.data) == 1) {
             free(tried);
             return best->desc.probe_uri;
         }
@@ -175,7 +183,7 @@ vpConnectNew(const vpModule *mod, void *priv, char *canonical,
     conn->refs = 1;
     conn->module = mod;
     conn->priv = priv;
-    pthread_mutex_init(&conn->errLock, NULL);
+    vpErrorSlotInit(&conn->err);
     if (canonical) {
         conn->uri = canonical;
         canonical = NULL;
@@ -194,54 +202,77 @@ vpConnectNew(const vpModule *mod, void *priv, char *canonical,
     vpErrorReportOOM();
     if (conn) {
         free(conn->uri);
-        pthread_mutex_destroy(&conn->errLock);
+        vpErrorSlotDestroy(&conn->err);
         free(conn);
     }
     free(canonical);
-    mod->desc.close(priv);
+    mod->desc.close(&vpHostTable, priv);
     return NULL;
+}
+
+/* Asks one module to open the URI.  Returns true when it answered (then
+ * *conn is the connection, or NULL with the error set), false when it
+ * declined. */
+static bool
+vpConnectTry(const vpModule *mod, vpParsedURI *uri, unsigned int flags,
+             virConnectPtr *conn)
+{
+    void *priv = NULL;
+    char *canonical = NULL;
+    virtplugOpenStatus st;
+
+    *conn = NULL;
+    virResetLastError();
+    st = mod->desc.open(&vpHostTable, mod->desc.data, &uri->uri, flags, &priv,
+                        &canonical);
+    if (st == VIRTPLUG_OPEN_DECLINED) {
+        free(canonical);
+        return false;
+    }
+    if (st != VIRTPLUG_OPEN_SUCCESS) {
+        free(canonical);
+        if (!virGetLastError())
+            vpErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
+                          "the %s backend failed to open %s",
+                          mod->desc.name, uri->text);
+        return true;
+    }
+    *conn = vpConnectNew(mod, priv, canonical, uri->text);
+    return true;
 }
 
 static virConnectPtr
 vpConnectOpenInternal(const char *name, unsigned int flags)
 {
     size_t nmods, i;
-    const vpModule *mods = vpModulesGet(&nmods);
+    const vpModule *mods;
+    const vpModule *mod;
     vpParsedURI uri;
     bool claimed = false;
     virConnectPtr conn = NULL;
 
     if (!name || !*name) {
+        mods = vpModulesGet(&nmods);
         if (!(name = vpConnectDefaultURI(mods, nmods)))
             return NULL;
     }
     if (vpURIParse(name, &uri) < 0)
         return NULL;
 
-    for (i = 0; i < nmods; i++) {
-        void *priv = NULL;
-        char *canonical = NULL;
-        virtplugOpenStatus st;
+    /* The module named after the scheme first, alone: a connection then
+     * loads only the module that serves it (and that module's libraries),
+     * not every backend installed. */
+    if ((mod = vpModuleForScheme(uri.scheme)) &&
+        vpConnectTry(mod, &uri, flags, &conn))
+        goto cleanup;
 
+    mods = vpModulesGet(&nmods);
+    for (i = 0; i < nmods; i++) {
         if (!mods[i].loaded || !vpModuleHasScheme(&mods[i], uri.scheme))
             continue;
         claimed = true;
-        virResetLastError();
-        st = mods[i].desc.open(&uri.uri, flags, &priv, &canonical);
-        if (st == VIRTPLUG_OPEN_DECLINED) {
-            free(canonical);
-            continue;
-        }
-        if (st != VIRTPLUG_OPEN_SUCCESS) {
-            free(canonical);
-            if (!virGetLastError())
-                vpErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
-                              "the %s backend failed to open %s",
-                              mods[i].desc.name, uri.text);
+        if (vpConnectTry(&mods[i], &uri, flags, &conn))
             goto cleanup;
-        }
-        conn = vpConnectNew(&mods[i], priv, canonical, uri.text);
-        goto cleanup;
     }
     vpReportNoBackend(uri.text, uri.scheme, claimed, mods, nmods);
 
@@ -261,21 +292,45 @@ virInitialize(void)
     return 0;
 }
 
-VP_PUBLIC virConnectPtr
-virConnectOpen(const char *name)
+/* virtplug only ever reads, but a connection remembers whether the client
+ * asked for read-only access: libvirt refuses some requests (secure XML)
+ * on such a connection only. */
+static virConnectPtr
+vpConnectOpenAs(const char *name, bool readonly)
 {
     virConnectPtr conn;
 
     virResetLastError();
     if (!(conn = vpConnectOpenInternal(name, VIRTPLUG_OPEN_READONLY)))
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
+    else
+        conn->readonly = readonly;
     return conn;
+}
+
+VP_PUBLIC virConnectPtr
+virConnectOpen(const char *name)
+{
+    return vpConnectOpenAs(name, false);
 }
 
 VP_PUBLIC virConnectPtr
 virConnectOpenReadOnly(const char *name)
 {
-    return virConnectOpen(name);
+    return vpConnectOpenAs(name, true);
+}
+
+/* No URI virtplug serves needs credentials, so auth is never used: the
+ * same as libvirt with a local driver. */
+static virConnectAuth vpAuthDefault;
+VP_PUBLIC virConnectAuthPtr virConnectAuthPtrDefault = &vpAuthDefault;
+
+VP_PUBLIC virConnectPtr
+virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
+                   unsigned int flags)
+{
+    (void)auth;
+    return vpConnectOpenAs(name, (flags & VIR_CONNECT_RO) != 0);
 }
 
 VP_PUBLIC int
@@ -283,7 +338,7 @@ virConnectRef(virConnectPtr conn)
 {
     virResetLastError();
     if (vpConnectAcquire(conn, "virConnectRef") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     return 0;
@@ -298,7 +353,7 @@ virConnectClose(virConnectPtr conn)
     if ((left = vpConnectUnref(conn)) < 0) {
         vpErrorReport(VIR_FROM_NONE, VIR_ERR_INVALID_CONN, "%s",
                       "virConnectClose");
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
     }
     return left;
 }
@@ -310,7 +365,7 @@ virConnectGetType(virConnectPtr conn)
 
     virResetLastError();
     if (vpConnectAcquire(conn, "virConnectGetType") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return NULL;
     }
     ret = conn->module->desc.hv_type;
@@ -325,7 +380,7 @@ virConnectGetURI(virConnectPtr conn)
 
     virResetLastError();
     if (vpConnectAcquire(conn, "virConnectGetURI") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return NULL;
     }
     if (!(ret = strdup(conn->uri))) {
@@ -341,7 +396,7 @@ virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
 {
     virResetLastError();
     if (vpConnectAcquire(conn, "virConnectGetLibVersion") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     if (!libVer) {
@@ -351,7 +406,7 @@ virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
         vpConnectRelease(conn);
         return -1;
     }
-    *libVer = VIRTPLUG_VERSION_NUMBER;
+    *libVer = VP_LIB_VERSION;
     vpConnectRelease(conn);
     return 0;
 }
@@ -361,7 +416,7 @@ virConnectIsAlive(virConnectPtr conn)
 {
     virResetLastError();
     if (vpConnectAcquire(conn, "virConnectIsAlive") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     vpConnectRelease(conn);
@@ -376,7 +431,7 @@ virGetVersion(unsigned long *libVer, const char *type, unsigned long *typeVer)
 
     virResetLastError();
     if (libVer)
-        *libVer = VIRTPLUG_VERSION_NUMBER;
+        *libVer = VP_LIB_VERSION;
     if (!typeVer)
         return 0;
 
@@ -401,6 +456,6 @@ virGetVersion(unsigned long *libVer, const char *type, unsigned long *typeVer)
         }
     }
     vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_SUPPORT, "%s", type);
-    vpErrorDispatch(NULL);
+    vpErrorDispatchTo(NULL);
     return -1;
 }

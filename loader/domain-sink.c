@@ -12,20 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-internal.h"
+#include "domain-sink.h"
+#include "errors.h"
+#include "vp-uuid.h"
 
-static uint64_t
-vpHashBytes(const void *data, size_t len)
+static const void *
+vpSinkNameKey(const void *opaque, size_t pos, size_t *len)
 {
-    const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
-    size_t i;
+    const virtplugDomainSink *sink = opaque;
 
-    for (i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    *len = strlen(sink->recs[pos]->name);
+    return sink->recs[pos]->name;
+}
+
+static const void *
+vpSinkUUIDKey(const void *opaque, size_t pos, size_t *len)
+{
+    const virtplugDomainSink *sink = opaque;
+
+    *len = VIR_UUID_BUFLEN;
+    return sink->recs[pos]->uuid;
 }
 
 void
@@ -34,6 +40,29 @@ vpSinkInit(virtplugDomainSink *sink, unsigned int need)
     memset(sink, 0, sizeof(*sink));
     pthread_mutex_init(&sink->lock, NULL);
     sink->need = need;
+    vpIndexInit(&sink->byName, vpSinkNameKey, sink);
+    vpIndexInit(&sink->byUUID, vpSinkUUIDKey, sink);
+}
+
+void
+vpSinkRecordFree(virtplugDomainSink *sink, size_t i)
+{
+    virtplugDomainRecord *rec = sink->recs[i];
+
+    if (!rec)
+        return;
+    free(rec->name);
+    free(rec->title);
+    free(rec->description);
+    free(rec);
+    sink->recs[i] = NULL;
+}
+
+void
+vpSinkDropIndex(virtplugDomainSink *sink)
+{
+    vpIndexClear(&sink->byName);
+    vpIndexClear(&sink->byUUID);
 }
 
 void
@@ -41,84 +70,46 @@ vpSinkClear(virtplugDomainSink *sink)
 {
     size_t i;
 
-    for (i = 0; i < sink->nrecs; i++) {
-        free(sink->recs[i]->name);
-        free(sink->recs[i]->title);
-        free(sink->recs[i]->description);
-        free(sink->recs[i]);
-    }
+    for (i = 0; i < sink->nrecs; i++)
+        vpSinkRecordFree(sink, i);
     free(sink->recs);
-    free(sink->byName);
-    free(sink->byUUID);
+    vpIndexClear(&sink->byName);
+    vpIndexClear(&sink->byUUID);
     pthread_mutex_destroy(&sink->lock);
     memset(sink, 0, sizeof(*sink));
 }
 
-/* Finds the slot for a key: either the matching record or an empty slot. */
-static size_t *
-vpSinkSlot(virtplugDomainSink *sink, size_t *index, uint64_t hash,
-           const char *name, const unsigned char *uuid)
+static void
+vpSinkReindex(virtplugDomainSink *sink)
 {
-    size_t mask = sink->nslots - 1;
-    size_t pos = hash & mask;
-
-    for (;;) {
-        size_t v = index[pos];
-        if (v == 0)
-            return &index[pos];
-        if (name && strcmp(sink->recs[v - 1]->name, name) == 0)
-            return &index[pos];
-        if (uuid && memcmp(sink->recs[v - 1]->uuid, uuid,
-                           VIR_UUID_BUFLEN) == 0)
-            return &index[pos];
-        pos = (pos + 1) & mask;
-    }
-}
-
-static int
-vpSinkGrowIndex(virtplugDomainSink *sink)
-{
-    size_t nslots = sink->nslots ? sink->nslots * 2 : 64;
-    size_t *byName = calloc(nslots, sizeof(*byName));
-    size_t *byUUID = calloc(nslots, sizeof(*byUUID));
     size_t i;
 
-    if (!byName || !byUUID) {
-        free(byName);
-        free(byUUID);
-        return -1;
-    }
-    free(sink->byName);
-    free(sink->byUUID);
-    sink->byName = byName;
-    sink->byUUID = byUUID;
-    sink->nslots = nslots;
+    vpIndexClear(&sink->byName);
+    vpIndexClear(&sink->byUUID);
     for (i = 0; i < sink->nrecs; i++) {
-        virtplugDomainRecord *rec = sink->recs[i];
-        *vpSinkSlot(sink, byName, vpHashBytes(rec->name, strlen(rec->name)),
-                    rec->name, NULL) = i + 1;
-        *vpSinkSlot(sink, byUUID, vpHashBytes(rec->uuid, VIR_UUID_BUFLEN),
-                    NULL, rec->uuid) = i + 1;
+        if (vpIndexAdd(&sink->byName, i) < 0 ||
+            vpIndexAdd(&sink->byUUID, i) < 0)
+            return;
     }
-    return 0;
 }
 
+/* *clash is set to a copy of the name of the record that already holds the
+ * UUID under another name (caller frees), so that the caller can warn. */
 static virtplugDomainRecord *
 vpSinkAddLocked(virtplugDomainSink *sink, const char *name,
-                const unsigned char uuid[VIR_UUID_BUFLEN])
+                const unsigned char uuid[VIR_UUID_BUFLEN], char **clash)
 {
     virtplugDomainRecord *rec;
-    size_t *nameSlot;
-    size_t *uuidSlot;
-    uint64_t nameHash = vpHashBytes(name, strlen(name));
-    uint64_t uuidHash = vpHashBytes(uuid, VIR_UUID_BUFLEN);
+    long long byName = vpIndexFind(&sink->byName, name, strlen(name));
+    long long byUUID = vpIndexFind(&sink->byUUID, uuid, VIR_UUID_BUFLEN);
 
-    if ((sink->nrecs + 1) * 2 > sink->nslots && vpSinkGrowIndex(sink) < 0)
+    if (byName >= 0 || byUUID >= 0) {
+        /* Seen already: the first one wins.  Another name with the same
+         * UUID is a second domain that cannot be listed: say so. */
+        if (byName < 0)
+            *clash = strdup(sink->recs[byUUID]->name);
         return NULL;
-    nameSlot = vpSinkSlot(sink, sink->byName, nameHash, name, NULL);
-    uuidSlot = vpSinkSlot(sink, sink->byUUID, uuidHash, NULL, uuid);
-    if (*nameSlot || *uuidSlot)
-        return NULL;                   /* seen already: the first one wins */
+    }
 
     if (sink->nrecs == sink->caprecs) {
         size_t cap = sink->caprecs ? sink->caprecs * 2 : 16;
@@ -137,9 +128,17 @@ vpSinkAddLocked(virtplugDomainSink *sink, const char *name,
     }
     memcpy(rec->uuid, uuid, VIR_UUID_BUFLEN);
     rec->info.id = -1;
-    sink->recs[sink->nrecs++] = rec;
-    *nameSlot = sink->nrecs;
-    *uuidSlot = sink->nrecs;
+    sink->recs[sink->nrecs] = rec;
+    if (vpIndexAdd(&sink->byName, sink->nrecs) < 0 ||
+        vpIndexAdd(&sink->byUUID, sink->nrecs) < 0) {
+        /* Out of memory: the record goes.  The name index may hold its
+         * position already and cannot drop one entry: both are rebuilt
+         * from the records kept (best effort; the listing fails anyway). */
+        vpSinkRecordFree(sink, sink->nrecs);
+        vpSinkReindex(sink);
+        return NULL;
+    }
+    sink->nrecs++;
     return rec;
 }
 
@@ -148,12 +147,22 @@ vpSinkAdd(virtplugDomainSink *sink, const char *name,
           const unsigned char uuid[VIR_UUID_BUFLEN])
 {
     virtplugDomainRecord *rec;
+    char *clash = NULL;
 
     if (!sink || !name || !*name || !uuid)
         return NULL;
     pthread_mutex_lock(&sink->lock);
-    rec = vpSinkAddLocked(sink, name, uuid);
+    rec = vpSinkAddLocked(sink, name, uuid, &clash);
     pthread_mutex_unlock(&sink->lock);
+    if (clash) {
+        char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+        vpUUIDFormat(uuid, uuidstr);
+        vpWarn(VIR_FROM_NONE,
+               "ignoring domain '%s': domain '%s' has the same UUID %s",
+               name, clash, uuidstr);
+        free(clash);
+    }
     return rec;
 }
 

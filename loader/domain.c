@@ -8,10 +8,66 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-internal.h"
+#include "connect.h"
+#include "domain-sink.h"
+#include "domain.h"
+#include "driver-errors.h"
+#include "errors.h"
+#include "filter.h"
+#include "handle-registry.h"
+#include "host-table.h"
+#include "vp-export.h"
+#include "vp-uuid.h"
+
+/* The locks that guard the handles' info, title and description: a handle
+ * uses the one its address picks.  A mutex in every handle would be 40
+ * bytes of each of 100,000 handles; two handles that share a lock only
+ * wait for each other while one of them asks its backend. */
+#define VP_DOMAIN_LOCKS 64
+static pthread_mutex_t vpDomainLocks[VP_DOMAIN_LOCKS] = {
+#define VP_L4 PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, \
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER
+#define VP_L16 VP_L4, VP_L4, VP_L4, VP_L4
+    VP_L16, VP_L16, VP_L16, VP_L16
+#undef VP_L16
+#undef VP_L4
+};
+
+static pthread_mutex_t *
+vpDomainLock(virDomainPtr dom)
+{
+    uintptr_t v = (uintptr_t)dom;
+
+    return &vpDomainLocks[(v >> 4 ^ v >> 10) % VP_DOMAIN_LOCKS];
+}
+
+/* Fills the rest of dom (its strings are set) and registers it.  Returns
+ * false when out of memory; then dom's strings are the caller's. */
+static bool
+vpDomainRegister(virConnectPtr conn, virDomainPtr dom,
+                 const virtplugDomainRecord *rec)
+{
+    memcpy(dom->uuid, rec->uuid, VIR_UUID_BUFLEN);
+    dom->info = rec->info;
+    dom->info.known &= VIRTPLUG_ATTRS_ALL;
+    if (!(dom->info.known & VIRTPLUG_ATTR_ACTIVE))
+        dom->info.id = -1;
+    dom->refs = 1;
+    dom->conn = conn;
+
+    vpRegistryLock();
+    if (vpRegistryAdd(dom, VP_HANDLE_DOMAIN) < 0) {
+        vpRegistryUnlock();
+        return false;
+    }
+    conn->refs++;              /* the caller holds one, so conn is live */
+    vpRegistryUnlock();
+    return true;
+}
 
 virDomainPtr
 vpDomainNew(virConnectPtr conn, const virtplugDomainRecord *rec)
@@ -22,33 +78,33 @@ vpDomainNew(virConnectPtr conn, const virtplugDomainRecord *rec)
         return NULL;
     if (!(dom->name = strdup(rec->name)) ||
         (rec->title && !(dom->title = strdup(rec->title))) ||
-        (rec->description && !(dom->description = strdup(rec->description))))
-        goto nomem;
-    memcpy(dom->uuid, rec->uuid, VIR_UUID_BUFLEN);
-    dom->info = rec->info;
-    dom->info.known &= VIRTPLUG_ATTRS_ALL;
-    if (!(dom->info.known & VIRTPLUG_ATTR_ACTIVE))
-        dom->info.id = -1;
-    pthread_mutex_init(&dom->lock, NULL);
-    dom->refs = 1;
-    dom->conn = conn;
-
-    vpRegistryLock();
-    if (vpRegistryAdd(dom, VP_HANDLE_DOMAIN) < 0) {
-        vpRegistryUnlock();
-        pthread_mutex_destroy(&dom->lock);
-        goto nomem;
+        (rec->description && !(dom->description = strdup(rec->description))) ||
+        !vpDomainRegister(conn, dom, rec)) {
+        free(dom->name);
+        free(dom->title);
+        free(dom->description);
+        free(dom);
+        return NULL;
     }
-    conn->refs++;              /* the caller holds one, so conn is live */
-    vpRegistryUnlock();
     return dom;
+}
 
- nomem:
-    free(dom->name);
-    free(dom->title);
-    free(dom->description);
-    free(dom);
-    return NULL;
+virDomainPtr
+vpDomainNewTake(virConnectPtr conn, virtplugDomainRecord *rec)
+{
+    virDomainPtr dom = calloc(1, sizeof(*dom));
+
+    if (!dom)
+        return NULL;
+    dom->name = rec->name;
+    dom->title = rec->title;
+    dom->description = rec->description;
+    if (!vpDomainRegister(conn, dom, rec)) {
+        free(dom);
+        return NULL;
+    }
+    rec->name = rec->title = rec->description = NULL;
+    return dom;
 }
 
 int
@@ -61,7 +117,7 @@ vpDomainAcquire(virDomainPtr dom, const char *func)
         dom->refs++;
     vpRegistryUnlock();
     if (!ok) {
-        vpErrorReport(VIR_FROM_DOMAIN, VIR_ERR_INVALID_DOMAIN, "%s", func);
+        vpErrorReport(VIR_FROM_DOM, VIR_ERR_INVALID_DOMAIN, "%s", func);
         return -1;
     }
     return 0;
@@ -75,7 +131,6 @@ vpDomainDestroy(virDomainPtr dom)
     free(dom->name);
     free(dom->title);
     free(dom->description);
-    pthread_mutex_destroy(&dom->lock);
     free(dom);
     vpConnectRelease(conn);
 }
@@ -131,7 +186,7 @@ vpInfoMerge(virtplugDomainInfo *dst, const virtplugDomainInfo *src,
     dst->known |= bits;
 }
 
-/* Asks the backend for `missing`; dom->lock held. */
+/* Asks the backend for `missing`; the domain's lock held. */
 static int
 vpDomainFetch(virDomainPtr dom, unsigned int missing)
 {
@@ -151,7 +206,7 @@ vpDomainFetch(virDomainPtr dom, unsigned int missing)
     key.id = dom->info.id;
 
     vpSinkInit(&sink, missing);
-    rc = backend->lookup(dom->conn->priv, &key, &sink);
+    rc = backend->lookup(&vpHostTable, dom->conn->priv, &key, &sink);
     if (rc < 0) {
         if (!virGetLastError())
             vpErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
@@ -167,7 +222,7 @@ vpDomainFetch(virDomainPtr dom, unsigned int missing)
     }
     if (!rec) {
         vpUUIDFormat(dom->uuid, uuidstr);
-        vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_DOMAIN,
+        vpErrorReport(vpBackendErrorDomain(backend), VIR_ERR_NO_DOMAIN,
                       "no domain with matching uuid '%s' (%s)", uuidstr,
                       dom->name);
         goto cleanup;
@@ -202,7 +257,7 @@ vpDomainGetInfo(virDomainPtr dom, unsigned int attrs,
     unsigned int missing;
     int ret = 0;
 
-    pthread_mutex_lock(&dom->lock);
+    pthread_mutex_lock(vpDomainLock(dom));
     missing = attrs & ~dom->info.known;
     if (missing && vpDomainFetch(dom, missing) < 0)
         ret = -1;
@@ -218,7 +273,7 @@ vpDomainGetInfo(virDomainPtr dom, unsigned int attrs,
             ret = -1;
         }
     }
-    pthread_mutex_unlock(&dom->lock);
+    pthread_mutex_unlock(vpDomainLock(dom));
     return ret;
 }
 
@@ -234,7 +289,7 @@ vpDomainLookup(virConnectPtr conn, const virtplugDomainKey *key)
     int rc;
 
     vpSinkInit(&sink, VIRTPLUG_ATTR_ACTIVE);
-    if ((rc = backend->lookup(conn->priv, key, &sink)) < 0) {
+    if ((rc = backend->lookup(&vpHostTable, conn->priv, key, &sink)) < 0) {
         if (!virGetLastError())
             vpErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
                           "the %s backend failed to look up a domain",
@@ -242,19 +297,25 @@ vpDomainLookup(virConnectPtr conn, const virtplugDomainKey *key)
         goto cleanup;
     }
     if (rc == 0 || sink.nrecs == 0) {
+        int from = vpBackendErrorDomain(backend);
+
+        if (vpBackendTerseLookup(backend)) {
+            vpErrorReport(from, VIR_ERR_NO_DOMAIN, NULL);
+            goto cleanup;
+        }
         switch (key->type) {
         case VIRTPLUG_KEY_NAME:
-            vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_DOMAIN,
+            vpErrorReport(from, VIR_ERR_NO_DOMAIN,
                           "no domain with matching name '%s'", key->name);
             break;
         case VIRTPLUG_KEY_UUID:
             vpUUIDFormat(key->uuid, uuidstr);
-            vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_DOMAIN,
+            vpErrorReport(from, VIR_ERR_NO_DOMAIN,
                           "no domain with matching uuid '%s'", uuidstr);
             break;
         case VIRTPLUG_KEY_ID:
         default:
-            vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_DOMAIN,
+            vpErrorReport(from, VIR_ERR_NO_DOMAIN,
                           "no domain with matching id %d", key->id);
             break;
         }
@@ -277,7 +338,7 @@ vpDomainLookupEntry(virConnectPtr conn, const virtplugDomainKey *key,
     virDomainPtr dom = NULL;
 
     if (vpConnectAcquire(conn, func) < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return NULL;
     }
     if (argError == 0)
@@ -331,7 +392,7 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
         vpReportInvalidArg("%s in %s must not be NULL", "uuidstr",
                            "virDomainLookupByUUIDString");
         argError = -1;
-    } else if (vpUUIDParse(uuidstr, key.uuid) < 0) {
+    } else if (vpParseUUID(uuidstr, key.uuid) < 0) {
         vpReportInvalidArg("%s", "Invalid UUID");
         argError = -1;
     }
@@ -361,7 +422,7 @@ virDomainRef(virDomainPtr domain)
 {
     virResetLastError();
     if (vpDomainAcquire(domain, "virDomainRef") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     return 0;
@@ -372,9 +433,9 @@ virDomainFree(virDomainPtr domain)
 {
     virResetLastError();
     if (vpDomainUnref(domain) < 0) {
-        vpErrorReport(VIR_FROM_DOMAIN, VIR_ERR_INVALID_DOMAIN, "%s",
+        vpErrorReport(VIR_FROM_DOM, VIR_ERR_INVALID_DOMAIN, "%s",
                       "virDomainFree");
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     return 0;

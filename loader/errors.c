@@ -9,11 +9,13 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-internal.h"
+#include "errors.h"
+#include "vp-export.h"
 
 static pthread_key_t lastErrorKey;
 static pthread_once_t lastErrorOnce = PTHREAD_ONCE_INIT;
@@ -47,6 +49,8 @@ static const vpErrorText errorTexts[] = {
     { VIR_ERR_OPERATION_FAILED, "operation failed", "operation failed: " },
     { VIR_ERR_XML_ERROR, "XML description is invalid or not well formed",
       "XML error: " },
+    { VIR_ERR_OPERATION_DENIED, "operation forbidden for read only access",
+      "operation forbidden: " },
     { VIR_ERR_OPEN_FAILED, "failed to open configuration file",
       "failed to open configuration file " },
     { VIR_ERR_READ_FAILED, "failed to read configuration file",
@@ -79,9 +83,11 @@ vpErrorDomainName(int from)
     switch (from) {
     case VIR_FROM_XEN: return "Xen Driver";
     case VIR_FROM_XML: return "XML Util";
+    case VIR_FROM_DOM: return "Domain";
     case VIR_FROM_CONF: return "Config File";
     case VIR_FROM_QEMU: return "QEMU Driver";
     case VIR_FROM_TEST: return "Test Driver";
+    case VIR_FROM_LXC: return "LXC Driver";
     case VIR_FROM_DOMAIN: return "Domain Config";
     case VIR_FROM_DOMAIN_SNAPSHOT: return "Domain Snapshot";
     case VIR_FROM_LIBXL: return "xenlight";
@@ -128,6 +134,58 @@ vpLastErrorObject(void)
     return err;
 }
 
+/* The one sanitiser of printed text.  Messages carry names and texts taken
+ * from files, file names and monitor sockets; none of it may drive the
+ * terminal that shows the message.  Replaces, in place, every C0 control
+ * (newline and tab too: a message is one line), DEL, every byte that is not
+ * part of valid UTF-8 and every C1 control (U+0080..U+009F, which some
+ * terminals obey) with '?', one per byte; other UTF-8 text is kept. */
+void
+vpTextSanitize(char *text)
+{
+    unsigned char *u = (unsigned char *)text;
+    size_t i = 0, k, extra;
+
+    if (!text)
+        return;
+    while (u[i]) {
+        unsigned char c = u[i];
+        bool ok;
+
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f)
+                u[i] = '?';
+            i++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf)
+            extra = 1;
+        else if (c >= 0xe0 && c <= 0xef)
+            extra = 2;
+        else if (c >= 0xf0 && c <= 0xf4)
+            extra = 3;
+        else
+            extra = 0;
+        ok = extra > 0;
+        for (k = 1; ok && k <= extra; k++)
+            ok = (u[i + k] & 0xc0) == 0x80;   /* stops at the NUL */
+        if (ok && ((c == 0xc2 && u[i + 1] <= 0x9f) ||
+                   (c == 0xe0 && u[i + 1] < 0xa0) ||
+                   (c == 0xed && u[i + 1] > 0x9f) ||
+                   (c == 0xf0 && u[i + 1] < 0x90) ||
+                   (c == 0xf4 && u[i + 1] > 0x8f)))
+            ok = false;   /* C1 control, overlong, surrogate, > U+10FFFF */
+        if (!ok) {
+            /* One '?' for the lead byte; what follows is judged anew. */
+            u[i++] = '?';
+            if (c == 0xc2 && u[i] >= 0x80 && u[i] <= 0x9f)
+                u[i++] = '?';
+            continue;
+        }
+        i += extra + 1;
+    }
+}
+
 static char *
 vpErrorFormatMessage(int code, const char *detail)
 {
@@ -169,6 +227,7 @@ vpErrorReportV(int from, int code, const char *fmt, va_list ap)
         goto cleanup;
     if (fmt && vasprintf(&detail, fmt, ap) < 0)
         detail = NULL;
+    vpTextSanitize(detail);
     vpErrorFill(err, from, code, VIR_ERR_ERROR,
                 vpErrorFormatMessage(code, detail));
     if (detail)
@@ -202,6 +261,7 @@ vpErrorReportPlain(int from, int code, const char *fmt, ...)
     if (vasprintf(&msg, fmt, ap) < 0)
         msg = NULL;
     va_end(ap);
+    vpTextSanitize(msg);
     vpErrorFill(err, from, code, VIR_ERR_ERROR,
                 msg ? msg : vpErrorFormatMessage(code, NULL));
 
@@ -215,9 +275,10 @@ vpErrorReportOOM(void)
     vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_MEMORY, NULL);
 }
 
-/* Prints err the way libvirt's default handler does, with our prefix:
- * "virtplug: QEMU Driver error : <message>".  Warnings are per-item notes
- * and carry no error domain: "virtplug: warning : <message>". */
+/* Prints err exactly as libvirt's default handler does, so that tools that
+ * match libvirt's stderr keep working:
+ * "libvirt: QEMU Driver error : <message>".  Warnings are per-item notes
+ * and carry no error domain: "libvirt: warning : <message>". */
 static void
 vpErrorPrintDefault(const virError *err)
 {
@@ -226,7 +287,7 @@ vpErrorPrintDefault(const virError *err)
     const char *msg = err->message ? err->message : "unknown error";
     size_t len = strlen(msg);
 
-    fprintf(stderr, "virtplug: %s%s%s : %s%s", dom, *dom ? " " : "",
+    fprintf(stderr, "libvirt: %s%s%s : %s%s", dom, *dom ? " " : "",
             warning ? "warning" : "error", msg,
             len && msg[len - 1] == '\n' ? "" : "\n");
 }
@@ -257,6 +318,7 @@ vpWarnV(int from, const char *fmt, va_list ap)
 
     if (vasprintf(&msg, fmt, ap) < 0)
         msg = NULL;
+    vpTextSanitize(msg);
     warning.code = VIR_ERR_OK;
     warning.domain = from;
     warning.level = VIR_ERR_WARNING;
@@ -264,6 +326,16 @@ vpWarnV(int from, const char *fmt, va_list ap)
     vpErrorDeliver(&warning);
     free(msg);
     errno = saved;
+}
+
+void
+vpWarn(int from, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vpWarnV(from, fmt, ap);
+    va_end(ap);
 }
 
 int
@@ -289,7 +361,46 @@ vpErrorCopy(virErrorPtr to, const virError *from)
 }
 
 void
-vpErrorDispatch(virConnectPtr conn)
+vpErrorSlotInit(vpErrorSlot *slot)
+{
+    pthread_mutex_init(&slot->lock, NULL);
+    memset(&slot->err, 0, sizeof(slot->err));
+}
+
+void
+vpErrorSlotDestroy(vpErrorSlot *slot)
+{
+    virResetError(&slot->err);
+    pthread_mutex_destroy(&slot->lock);
+}
+
+int
+vpErrorSlotCopy(vpErrorSlot *slot, virErrorPtr to)
+{
+    int ret;
+
+    pthread_mutex_lock(&slot->lock);
+    if (slot->err.code == VIR_ERR_OK) {
+        virResetError(to);
+        ret = 0;
+    } else {
+        vpErrorCopy(to, &slot->err);
+        ret = to->code;
+    }
+    pthread_mutex_unlock(&slot->lock);
+    return ret;
+}
+
+void
+vpErrorSlotReset(vpErrorSlot *slot)
+{
+    pthread_mutex_lock(&slot->lock);
+    virResetError(&slot->err);
+    pthread_mutex_unlock(&slot->lock);
+}
+
+void
+vpErrorDispatchTo(vpErrorSlot *slot)
 {
     virErrorPtr err = vpLastErrorObject();
 
@@ -298,10 +409,10 @@ vpErrorDispatch(virConnectPtr conn)
     if (err->code == VIR_ERR_OK)
         vpErrorFill(err, VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, VIR_ERR_ERROR,
                     strdup("An error occurred, but the cause is unknown"));
-    if (conn) {
-        pthread_mutex_lock(&conn->errLock);
-        vpErrorCopy(&conn->err, err);
-        pthread_mutex_unlock(&conn->errLock);
+    if (slot) {
+        pthread_mutex_lock(&slot->lock);
+        vpErrorCopy(&slot->err, err);
+        pthread_mutex_unlock(&slot->lock);
     }
     vpErrorDeliver(err);
 }
@@ -401,49 +512,6 @@ virGetLastErrorDomain(void)
     virErrorPtr err = vpLastErrorObject();
 
     return err ? err->domain : VIR_FROM_NONE;
-}
-
-VP_PUBLIC virErrorPtr
-virConnGetLastError(virConnectPtr conn)
-{
-    virErrorPtr ret = NULL;
-
-    vpRegistryLock();
-    if (vpRegistryHas(conn, VP_HANDLE_CONN))
-        ret = &conn->err;
-    vpRegistryUnlock();
-    return ret;
-}
-
-VP_PUBLIC int
-virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
-{
-    int ret;
-
-    if (!to || vpConnectAcquire(conn, "virConnCopyLastError") < 0)
-        return -1;
-    pthread_mutex_lock(&conn->errLock);
-    if (conn->err.code == VIR_ERR_OK) {
-        virResetError(to);
-        ret = 0;
-    } else {
-        vpErrorCopy(to, &conn->err);
-        ret = to->code;
-    }
-    pthread_mutex_unlock(&conn->errLock);
-    vpConnectRelease(conn);
-    return ret;
-}
-
-VP_PUBLIC void
-virConnResetLastError(virConnectPtr conn)
-{
-    if (vpConnectAcquire(conn, "virConnResetLastError") < 0)
-        return;
-    pthread_mutex_lock(&conn->errLock);
-    virResetError(&conn->err);
-    pthread_mutex_unlock(&conn->errLock);
-    vpConnectRelease(conn);
 }
 
 VP_PUBLIC void

@@ -10,42 +10,18 @@
 
 #include <stdlib.h>
 
-#include "vp-internal.h"
+#include <string.h>
 
-/* The listing flags of each group, indexed by the group's ATTR bit. */
-typedef struct {
-    unsigned int attr;
-    unsigned int flags;
-    const char *cannot;        /* "the X backend cannot tell ..." */
-} vpFilterGroup;
+#include "connect.h"
+#include "domain-sink.h"
+#include "driver-errors.h"
+#include "errors.h"
+#include "filter.h"
+#include "host-table.h"
 
-static const vpFilterGroup filterGroups[] = {
-    { VIRTPLUG_ATTR_ACTIVE,
-      VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE,
-      "whether domains are active" },
-    { VIRTPLUG_ATTR_PERSISTENT,
-      VIR_CONNECT_LIST_DOMAINS_PERSISTENT | VIR_CONNECT_LIST_DOMAINS_TRANSIENT,
-      "whether domains are persistent" },
-    { VIRTPLUG_ATTR_STATE,
-      VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_PAUSED |
-      VIR_CONNECT_LIST_DOMAINS_SHUTOFF | VIR_CONNECT_LIST_DOMAINS_OTHER,
-      "the state of domains" },
-    { VIRTPLUG_ATTR_MANAGEDSAVE,
-      VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE |
-      VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE,
-      "whether domains have a managed save image" },
-    { VIRTPLUG_ATTR_AUTOSTART,
-      VIR_CONNECT_LIST_DOMAINS_AUTOSTART |
-      VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART,
-      "whether domains are set to autostart" },
-    { VIRTPLUG_ATTR_SNAPSHOT,
-      VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT |
-      VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT,
-      "whether domains have snapshots" },
-    { VIRTPLUG_ATTR_CHECKPOINT,
-      VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT |
-      VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT,
-      "whether domains have checkpoints" },
+/* The filter groups, indexed by the position of the group's ATTR bit. */
+static const virtplugFilterGroup filterGroups[] = {
+    VIRTPLUG_FILTER_GROUPS(VIRTPLUG_FILTER_GROUP_ROW)
 };
 
 #define VP_NGROUPS (sizeof(filterGroups) / sizeof(filterGroups[0]))
@@ -76,6 +52,16 @@ vpFilterCheck(const virtplugBackend *backend, unsigned int flags,
     unsigned int missing;
     size_t i;
 
+    const char *drv = vpBackendDriverPrefix(backend);
+
+    /* libvirt checks flags in the driver, so the message names the
+     * driver's function (qemuConnectListAllDomains). */
+    if ((flags & ~VP_LIST_FLAGS_ALL) && drv && strncmp(func, "vir", 3) == 0) {
+        vpErrorReportPlain(vpBackendErrorDomain(backend), VIR_ERR_INVALID_ARG,
+                           "unsupported flags (0x%x) in function %s%s",
+                           flags & ~VP_LIST_FLAGS_ALL, drv, func + 3);
+        return -1;
+    }
     if (vpCheckFlags(flags, VP_LIST_FLAGS_ALL, func) < 0)
         return -1;
     missing = vpFilterGroups(flags) & ~backend->groups;
@@ -108,7 +94,7 @@ vpFilterMatch(const virtplugDomainInfo *info, unsigned int flags)
     if (!vpFilterPick(flags, VIR_CONNECT_LIST_DOMAINS_PERSISTENT,
                       VIR_CONNECT_LIST_DOMAINS_TRANSIENT, info->persistent))
         return false;
-    if (flags & filterGroups[2].flags) {
+    if (flags & VIRTPLUG_GROUP_FLAGS_STATE) {
         unsigned int bit;
         switch (info->state) {
         case VIR_DOMAIN_RUNNING:
@@ -148,14 +134,13 @@ vpFilterMatch(const virtplugDomainInfo *info, unsigned int flags)
 static const char *
 vpAttrName(unsigned int attr)
 {
+    size_t i;
+
+    for (i = 0; i < sizeof(filterGroups) / sizeof(filterGroups[0]); i++) {
+        if (filterGroups[i].attr == attr)
+            return filterGroups[i].name;
+    }
     switch (attr) {
-    case VIRTPLUG_ATTR_ACTIVE: return "active";
-    case VIRTPLUG_ATTR_PERSISTENT: return "persistent";
-    case VIRTPLUG_ATTR_STATE: return "state";
-    case VIRTPLUG_ATTR_MANAGEDSAVE: return "managed save";
-    case VIRTPLUG_ATTR_AUTOSTART: return "autostart";
-    case VIRTPLUG_ATTR_SNAPSHOT: return "snapshot count";
-    case VIRTPLUG_ATTR_CHECKPOINT: return "checkpoint count";
     case VIRTPLUG_ATTR_TITLE: return "title";
     case VIRTPLUG_ATTR_DESCRIPTION: return "description";
     default: return "attribute";
@@ -189,7 +174,7 @@ vpFilterCollect(virConnectPtr conn, unsigned int flags,
 
     if (vpFilterCheck(backend, flags, func) < 0)
         return -1;
-    if (backend->listAllDomains(conn->priv, flags, sink) < 0) {
+    if (backend->listAllDomains(&vpHostTable, conn->priv, flags, sink) < 0) {
         if (!virGetLastError())
             vpErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR,
                           "the %s backend failed to list domains",

@@ -8,24 +8,24 @@
  */
 #include <config.h>
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "vp-internal.h"
+#include "handle-registry.h"
 
 /* A flat open-addressing table (linear probing) of the live pointers, so a
  * check costs one cache line, not a walk of malloc'd nodes: every public
  * call on a domain checks, and a listing of 100,000 domains makes several
  * calls per domain.  The table grows to keep at most half of it in use
- * (live entries and tombstones together). */
-typedef struct {
-    const void *ptr;     /* NULL: empty; VP_REGISTRY_TOMBSTONE: removed */
-    vpHandleKind kind;
-} vpRegistrySlot;
+ * (live entries and tombstones together).  A slot is one word, the pointer
+ * with its kind in the low bits: handles come from malloc, whose alignment
+ * leaves them free, and the table is 8 bytes a handle smaller for it. */
+typedef uintptr_t vpRegistrySlot;   /* 0: empty; VP_REGISTRY_TOMBSTONE */
 
 #define VP_REGISTRY_MIN_SLOTS 1024
-static const char vpRegistryTombstoneMark;
-#define VP_REGISTRY_TOMBSTONE ((const void *)&vpRegistryTombstoneMark)
+#define VP_REGISTRY_KIND_MASK ((uintptr_t)3)
+#define VP_REGISTRY_TOMBSTONE VP_REGISTRY_KIND_MASK   /* no pointer, no kind */
 
 static pthread_mutex_t registryLock = PTHREAD_MUTEX_INITIALIZER;
 static vpRegistrySlot *slots;
@@ -34,14 +34,18 @@ static size_t nused;     /* live entries + tombstones */
 static size_t nlive;
 
 static size_t
-vpRegistryHash(const void *ptr)
+vpRegistryHash(uintptr_t v)
 {
-    uintptr_t v = (uintptr_t)ptr;
-
     v ^= v >> 17;
     v *= (uintptr_t)0x9e3779b97f4a7c15ULL;
     v ^= v >> 29;
     return (size_t)v;
+}
+
+static bool
+vpRegistryLive(vpRegistrySlot slot)
+{
+    return slot != 0 && slot != VP_REGISTRY_TOMBSTONE;
 }
 
 void
@@ -60,13 +64,15 @@ vpRegistryUnlock(void)
 static vpRegistrySlot *
 vpRegistryFind(const void *ptr)
 {
+    uintptr_t v = (uintptr_t)ptr;
     size_t pos;
 
-    if (!ptr || !slots)
+    if (!ptr || !slots || (v & VP_REGISTRY_KIND_MASK))
         return NULL;
-    for (pos = vpRegistryHash(ptr) & (nslots - 1); slots[pos].ptr;
+    for (pos = vpRegistryHash(v) & (nslots - 1); slots[pos];
          pos = (pos + 1) & (nslots - 1)) {
-        if (slots[pos].ptr == ptr)
+        if (slots[pos] != VP_REGISTRY_TOMBSTONE &&
+            (slots[pos] & ~VP_REGISTRY_KIND_MASK) == v)
             return &slots[pos];
     }
     return NULL;
@@ -77,19 +83,17 @@ vpRegistryHas(const void *ptr, vpHandleKind kind)
 {
     vpRegistrySlot *slot = vpRegistryFind(ptr);
 
-    return slot && slot->kind == kind;
+    return slot && (*slot & VP_REGISTRY_KIND_MASK) == (uintptr_t)kind;
 }
 
 static void
-vpRegistryInsert(vpRegistrySlot *table, size_t size, const void *ptr,
-                 vpHandleKind kind)
+vpRegistryInsert(vpRegistrySlot *table, size_t size, vpRegistrySlot entry)
 {
-    size_t pos = vpRegistryHash(ptr) & (size - 1);
+    size_t pos = vpRegistryHash(entry & ~VP_REGISTRY_KIND_MASK) & (size - 1);
 
-    while (table[pos].ptr && table[pos].ptr != VP_REGISTRY_TOMBSTONE)
+    while (vpRegistryLive(table[pos]))
         pos = (pos + 1) & (size - 1);
-    table[pos].ptr = ptr;
-    table[pos].kind = kind;
+    table[pos] = entry;
 }
 
 /* Rebuilds the table with room for twice the live entries, dropping the
@@ -106,8 +110,8 @@ vpRegistryRehash(void)
     if (!(fresh = calloc(size, sizeof(*fresh))))
         return -1;
     for (i = 0; i < nslots; i++) {
-        if (slots[i].ptr && slots[i].ptr != VP_REGISTRY_TOMBSTONE)
-            vpRegistryInsert(fresh, size, slots[i].ptr, slots[i].kind);
+        if (vpRegistryLive(slots[i]))
+            vpRegistryInsert(fresh, size, slots[i]);
     }
     free(slots);
     slots = fresh;
@@ -119,9 +123,15 @@ vpRegistryRehash(void)
 int
 vpRegistryAdd(const void *ptr, vpHandleKind kind)
 {
+    uintptr_t v = (uintptr_t)ptr;
+
+    /* malloc'd handles always leave the low bits free */
+    if (!ptr || (v & VP_REGISTRY_KIND_MASK) ||
+        ((uintptr_t)kind & ~VP_REGISTRY_KIND_MASK) || !kind)
+        return -1;
     if ((nused + 1) * 2 > nslots && vpRegistryRehash() < 0)
         return -1;
-    vpRegistryInsert(slots, nslots, ptr, kind);
+    vpRegistryInsert(slots, nslots, v | (uintptr_t)kind);
     nused++;
     nlive++;
     return 0;
@@ -134,6 +144,6 @@ vpRegistryRemove(const void *ptr)
 
     if (!slot)
         return;
-    slot->ptr = VP_REGISTRY_TOMBSTONE;
+    *slot = VP_REGISTRY_TOMBSTONE;
     nlive--;
 }

@@ -12,7 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-internal.h"
+#include "domain-sink.h"
+#include "errors.h"
+#include "host-table.h"
+#include "uri.h"
+#include "vp-export.h"
+#include "vp-uuid.h"
 
 static void VP_ATTR_PRINTF(3, 4)
 vpHostReportError(int from, int code, const char *fmt, ...)
@@ -92,7 +97,7 @@ const virtplugHost vpHostTable = {
     .recordInfo = vpHostRecordInfo,
     .recordSetText = vpHostRecordSetText,
     .sinkNeed = vpHostSinkNeed,
-    .uuidParse = vpUUIDParse,
+    .uuidParse = vpParseUUID,
     .uuidFormat = vpUUIDFormat,
     .uriParam = vpURIParam,
 };

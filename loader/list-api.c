@@ -9,7 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-internal.h"
+#include "connect.h"
+#include "domain-sink.h"
+#include "domain.h"
+#include "errors.h"
+#include "filter.h"
+#include "vp-export.h"
 
 VP_PUBLIC int
 virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
@@ -24,7 +29,7 @@ virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
     if (domains)
         *domains = NULL;
     if (vpConnectAcquire(conn, "virConnectListAllDomains") < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
 
@@ -33,15 +38,19 @@ virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                                  "virConnectListAllDomains")) < 0)
         goto error;
     if (domains) {
+        /* Each handle takes its record's strings and the record goes at
+         * once, so that records and handles are not all held together. */
+        vpSinkDropIndex(&sink);
         if (!(list = calloc((size_t)count + 1, sizeof(*list)))) {
             vpErrorReportOOM();
             goto error;
         }
         for (i = 0; i < count; i++) {
-            if (!(list[i] = vpDomainNew(conn, sink.recs[i]))) {
+            if (!(list[i] = vpDomainNewTake(conn, sink.recs[i]))) {
                 vpErrorReportOOM();
                 goto error;
             }
+            vpSinkRecordFree(&sink, (size_t)i);
         }
         *domains = list;
     }
@@ -80,7 +89,7 @@ vpListOld(virConnectPtr conn, unsigned int flags, vpOldMode mode, void *out,
     char **names = out;
 
     if (vpConnectAcquire(conn, func) < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     vpSinkInit(&sink, vpFilterNeed(flags));

@@ -10,14 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-internal.h"
+#include "connect.h"
+#include "domain.h"
+#include "driver-errors.h"
+#include "errors.h"
+#include "vp-export.h"
+#include "vp-uuid.h"
 
 static int
 vpQueryBegin(virDomainPtr dom, const char *func)
 {
     virResetLastError();
     if (vpDomainAcquire(dom, func) < 0) {
-        vpErrorDispatch(NULL);
+        vpErrorDispatchTo(NULL);
         return -1;
     }
     return 0;
@@ -40,7 +45,8 @@ vpQueryInfo(virDomainPtr dom, unsigned int attrs, const char *func,
     const virtplugBackend *backend = vpConnectBackend(dom->conn);
 
     if (attrs & VIRTPLUG_GROUPS_ALL & ~backend->groups) {
-        vpErrorReport(VIR_FROM_NONE, VIR_ERR_NO_SUPPORT, "%s", func);
+        vpErrorReport(vpBackendErrorDomain(backend), VIR_ERR_NO_SUPPORT,
+                      "%s", func);
         return -1;
     }
     return vpDomainGetInfo(dom, attrs, info, NULL);
@@ -158,7 +164,7 @@ virDomainHasManagedSaveImage(virDomainPtr domain, unsigned int flags)
     if (flags) {
         virResetLastError();
         if (vpDomainAcquire(domain, "virDomainHasManagedSaveImage") < 0) {
-            vpErrorDispatch(NULL);
+            vpErrorDispatchTo(NULL);
             return -1;
         }
         vpCheckFlags(flags, 0, "virDomainHasManagedSaveImage");

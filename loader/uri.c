@@ -11,7 +11,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "vp-internal.h"
+#include "errors.h"
+#include "uri.h"
+#include "vp-uuid.h"
 
 /* Bounds on untrusted input. */
 #define VP_URI_MAX_LEN 4096
@@ -34,8 +36,8 @@ vpURIDecode(const char *s, size_t len, bool *oom)
             int hi, lo;
             if (i + 2 >= len)
                 goto bad;
-            if ((hi = vpHexValue(s[i + 1])) < 0 ||
-                (lo = vpHexValue(s[i + 2])) < 0)
+            if ((hi = vpHexDigitValue(s[i + 1])) < 0 ||
+                (lo = vpHexDigitValue(s[i + 2])) < 0)
                 goto bad;
             if (hi == 0 && lo == 0)
                 goto bad;

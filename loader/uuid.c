@@ -1,48 +1,11 @@
 /*
- * uuid.c: hex digits and UUID text (see vp-uuid.h).
+ * uuid.c: UUID text (see vp-uuid.h).
  */
 #include <config.h>
 
-#include <stddef.h>
 #include <stdio.h>
 
 #include "vp-uuid.h"
-
-int
-vpHexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-int
-vpUUIDParse(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
-{
-    const char *p = str;
-    size_t i;
-
-    if (!str)
-        return -1;
-    while (*p == ' ')
-        p++;
-    for (i = 0; i < VIR_UUID_BUFLEN; i++) {
-        int hi, lo;
-        while (*p == '-')
-            p++;
-        if ((hi = vpHexValue(p[0])) < 0 || (lo = vpHexValue(p[1])) < 0)
-            return -1;
-        uuid[i] = (unsigned char)(hi << 4 | lo);
-        p += 2;
-    }
-    while (*p == ' ')
-        p++;
-    return *p ? -1 : 0;
-}
 
 void
 vpUUIDFormat(const unsigned char uuid[VIR_UUID_BUFLEN],

@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <virtplug/vp-parse.h>
 #include "domain-strings.h"
+#include "table.h"
 #include "tool.h"
 
 enum {
@@ -27,12 +29,9 @@ enum {
 static bool
 parseId(const char *s, int *id)
 {
-    char *end;
-    long v;
+    long long v;
 
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 0 || v > INT_MAX)
+    if (vpParseLongLong(s, 0, INT_MAX, &v) < 0)
         return false;
     *id = (int) v;
     return true;
@@ -109,7 +108,8 @@ vpCmdDomName(vpCtl *ctl, const vpCmd *cmd)
 
     if (!dom)
         return false;
-    printf("%s\n", virDomainGetName(dom));
+    vpPrintName(stdout, virDomainGetName(dom));
+    putchar('\n');
     virDomainFree(dom);
     return true;
 }

@@ -110,7 +110,6 @@ printTable(vpCtl *ctl, const vpListMode *mode, virDomainPtr *doms, int n)
     size_t ncols = 3;
     vpTable *table;
     bool ret = false;
-    char *out = NULL;
     int i;
 
     if (mode->title)
@@ -170,15 +169,12 @@ printTable(vpCtl *ctl, const vpListMode *mode, virDomainPtr *doms, int n)
         free(title);
     }
 
-    if (!(out = vpTableFormat(table, !ctl->quiet))) {
-        vpError("out of memory");
-        goto cleanup;
-    }
-    fputs(out, stdout);
+    /* Written row by row: a copy of the whole table as one string would
+     * cost as much memory again. */
+    vpTableWrite(table, !ctl->quiet, stdout);
     ret = true;
 
  cleanup:
-    free(out);
     vpTableFree(table);
     return ret;
 }
@@ -209,8 +205,10 @@ printLines(const vpListMode *mode, virDomainPtr *doms, int n)
             printf("%s%s", sep, idbuf);
             sep = " ";
         }
-        if (mode->name)
-            printf("%s%s", sep, virDomainGetName(doms[i]));
+        if (mode->name) {
+            fputs(sep, stdout);
+            vpPrintName(stdout, virDomainGetName(doms[i]));
+        }
         putchar('\n');
     }
     return true;

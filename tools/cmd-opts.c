@@ -22,13 +22,38 @@ findOpt(const vpCmdDef *def, const char *name, size_t namelen)
     return -1;
 }
 
+/* virsh lets every command take --help, unless it has an option of that
+ * name itself. */
+static bool
+isHelpOpt(const vpCmdDef *def, const char *name, size_t namelen)
+{
+    return namelen == 4 && strncmp(name, "help", 4) == 0 &&
+        findOpt(def, name, namelen) < 0;
+}
+
 int
 vpCmdParse(const vpCmdDef *def, int argc, char **argv, vpCmd *cmd)
 {
+    bool lenient = strcmp(def->name, "help") == 0;
     int i, j;
 
     memset(cmd, 0, sizeof(*cmd));
     cmd->def = def;
+    cmd->argc = argc + 1;
+    cmd->argv = argv - 1;
+    if (def->opts == vpOptsOwnWords) {
+        /* Its own parser checks the words; --help still means help, up
+         * to a "--" that ends the options. */
+        for (i = 0; i < argc && strcmp(argv[i], "--") != 0; i++) {
+            if (strcmp(argv[i], "--help") == 0) {
+                cmd->help = true;
+            } else if (strncmp(argv[i], "--help=", 7) == 0) {
+                vpError("invalid '=' after option --help");
+                return -1;
+            }
+        }
+        return 0;
+    }
 
     for (i = 0; i < argc; i++) {
         const char *arg = argv[i];
@@ -39,6 +64,16 @@ vpCmdParse(const vpCmdDef *def, int argc, char **argv, vpCmd *cmd)
             size_t namelen = eq ? (size_t) (eq - name) : strlen(name);
             int o = findOpt(def, name, namelen);
 
+            if (isHelpOpt(def, name, namelen)) {
+                if (eq) {
+                    vpError("invalid '=' after option --help");
+                    return -1;
+                }
+                cmd->help = true;
+                continue;
+            }
+            if (o < 0 && lenient)
+                continue;
             if (o < 0) {
                 vpError("command '%s' doesn't support option --%.*s",
                         def->name, (int) namelen, name);
@@ -70,6 +105,8 @@ vpCmdParse(const vpCmdDef *def, int argc, char **argv, vpCmd *cmd)
             if (def->opts[j].type == VP_OPT_DATA && !cmd->set[j])
                 break;
         }
+        if (!def->opts[j].name && lenient)
+            continue;
         if (!def->opts[j].name) {
             vpError("unexpected data '%s'", arg);
             return -1;
@@ -78,6 +115,8 @@ vpCmdParse(const vpCmdDef *def, int argc, char **argv, vpCmd *cmd)
         cmd->value[j] = arg;
     }
 
+    if (cmd->help)
+        return 0;
     for (j = 0; def->opts[j].name; j++) {
         if (def->opts[j].required && !cmd->set[j]) {
             vpError("command '%s' requires <%s> option", def->name,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <virtplug/virtplug.h>
+#include <virtplug/virtplug-backend.h>
 
 int
 vpListModeBuild(const vpListSwitches *sw, vpListMode *mode, const char **err)
@@ -25,8 +26,7 @@ vpListModeBuild(const vpListSwitches *sw, vpListMode *mode, const char **err)
     if (sw->inactive || sw->stateShutoff)
         flags = VIR_CONNECT_LIST_DOMAINS_INACTIVE;
     if (sw->all)
-        flags = VIR_CONNECT_LIST_DOMAINS_ACTIVE |
-                VIR_CONNECT_LIST_DOMAINS_INACTIVE;
+        flags = VIRTPLUG_GROUP_FLAGS_ACTIVE;
 
 #define ADD(sw_, bit) do { if (sw_) flags |= (bit); } while (0)
     ADD(sw->persistent, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);

@@ -20,27 +20,29 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "strbuf.h"
+
+/* A row is one allocation: the display widths of its cells, then the
+ * encoded cells (as printed) one after another, each NUL-terminated.  Cells
+ * are encoded when appended, so printing needs no second copy; at 100,000
+ * domains these rows are most of what `list` holds. */
+typedef struct {
+    size_t width[1];    /* ncols of them, then the text */
+} vpTableRow;
 
 struct _vpTable {
     size_t ncols;
     size_t nrows;       /* including the header row */
     size_t alloc;
-    char ***rows;       /* rows[0] is the header */
+    vpTableRow **rows;  /* rows[0] is the header */
+    size_t *maxw;       /* widest cell of each column, data rows only */
 };
 
 #define ESCAPE_LEN 4    /* strlen("\\xNN") */
 
-static void
-rowFree(char **row, size_t ncols)
+static const char *
+rowText(const vpTable *table, const vpTableRow *row)
 {
-    size_t i;
-
-    if (!row)
-        return;
-    for (i = 0; i < ncols; i++)
-        free(row[i]);
-    free(row);
+    return (const char *)row + table->ncols * sizeof(size_t);
 }
 
 void
@@ -51,35 +53,59 @@ vpTableFree(vpTable *table)
     if (!table)
         return;
     for (i = 0; i < table->nrows; i++)
-        rowFree(table->rows[i], table->ncols);
+        free(table->rows[i]);
     free(table->rows);
+    free(table->maxw);
     free(table);
 }
 
 int
 vpTableAppend(vpTable *table, const char *const *cells)
 {
-    char **row;
-    size_t i;
+    size_t ncols = table->ncols;
+    char *enc[16];
+    size_t widths[16];
+    size_t i, textlen = 0;
+    vpTableRow *row = NULL;
+    char *p;
+    int ret = -1;
 
+    if (ncols > sizeof(enc) / sizeof(enc[0]))
+        return -1;
+    memset(enc, 0, sizeof(enc));
     if (table->nrows == table->alloc) {
         size_t n = table->alloc ? table->alloc * 2 : 16;
-        char ***tmp = realloc(table->rows, n * sizeof(*tmp));
+        vpTableRow **tmp = realloc(table->rows, n * sizeof(*tmp));
         if (!tmp)
             return -1;
         table->rows = tmp;
         table->alloc = n;
     }
-    if (!(row = calloc(table->ncols, sizeof(*row))))
-        return -1;
-    for (i = 0; i < table->ncols; i++) {
-        if (!(row[i] = strdup(cells[i] ? cells[i] : ""))) {
-            rowFree(row, table->ncols);
-            return -1;
-        }
+    for (i = 0; i < ncols; i++) {
+        if (!(enc[i] = vpTableEncodeCell(cells[i] ? cells[i] : "",
+                                         &widths[i])))
+            goto cleanup;
+        textlen += strlen(enc[i]) + 1;
+    }
+    if (!(row = malloc(ncols * sizeof(size_t) + textlen)))
+        goto cleanup;
+    p = (char *)row + ncols * sizeof(size_t);
+    for (i = 0; i < ncols; i++) {
+        size_t n = strlen(enc[i]) + 1;
+
+        row->width[i] = widths[i];
+        memcpy(p, enc[i], n);
+        p += n;
+        if (table->nrows > 0 && widths[i] > table->maxw[i])
+            table->maxw[i] = widths[i];
     }
     table->rows[table->nrows++] = row;
-    return 0;
+    ret = 0;
+
+ cleanup:
+    for (i = 0; i < ncols; i++)
+        free(enc[i]);
+    return ret;
 }
 
 vpTable *
@@ -90,7 +116,8 @@ vpTableNew(size_t ncols, const char *const *header)
     if (ncols == 0 || !(table = calloc(1, sizeof(*table))))
         return NULL;
     table->ncols = ncols;
-    if (vpTableAppend(table, header) < 0) {
+    if (!(table->maxw = calloc(ncols, sizeof(*table->maxw))) ||
+        vpTableAppend(table, header) < 0) {
         vpTableFree(table);
         return NULL;
     }
@@ -180,61 +207,83 @@ vpTableEncodeCell(const char *text, size_t *width)
     return buf;
 }
 
+static void
+putSpaces(FILE *out, size_t n)
+{
+    while (n--)
+        putc(' ', out);
+}
+
+int
+vpTableWrite(const vpTable *table, bool header, FILE *out)
+{
+    size_t ncols = table->ncols;
+    size_t maxw[16];
+    size_t r, c;
+
+    if (ncols > sizeof(maxw) / sizeof(maxw[0]))
+        return -1;
+    for (c = 0; c < ncols; c++) {
+        maxw[c] = table->maxw[c];
+        if (header && table->rows[0]->width[c] > maxw[c])
+            maxw[c] = table->rows[0]->width[c];
+    }
+    for (r = header ? 0 : 1; r < table->nrows; r++) {
+        const vpTableRow *row = table->rows[r];
+        const char *text = rowText(table, row);
+
+        for (c = 0; c < ncols; c++) {
+            putc(' ', out);
+            fputs(text, out);
+            if (c + 1 < ncols)
+                putSpaces(out, maxw[c] - row->width[c] + 2);
+            text += strlen(text) + 1;
+        }
+        putc('\n', out);
+        if (r == 0) {
+            for (c = 0; c < ncols; c++) {
+                size_t k;
+
+                for (k = 0; k < maxw[c] + 3; k++)
+                    putc('-', out);
+            }
+            putc('\n', out);
+        }
+    }
+    return ferror(out) ? -1 : 0;
+}
+
 char *
 vpTableFormat(const vpTable *table, bool header)
 {
-    size_t ncols = table->ncols;
-    size_t *maxw = NULL;
-    size_t *widths = NULL;      /* nrows x ncols */
-    char **cells = NULL;        /* encoded cells, nrows x ncols */
-    size_t first = header ? 0 : 1;
-    size_t ncells = table->nrows * ncols;
-    vpStrBuf buf = VP_STRBUF_INIT;
-    char *ret = NULL;
-    size_t r, c, k;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    int rc;
 
-    if (!(maxw = calloc(ncols, sizeof(*maxw))) ||
-        !(widths = calloc(ncells, sizeof(*widths))) ||
-        !(cells = calloc(ncells, sizeof(*cells))))
-        goto cleanup;
-
-    for (r = 0; r < table->nrows; r++) {
-        for (c = 0; c < ncols; c++) {
-            size_t i = r * ncols + c;
-            if (!(cells[i] = vpTableEncodeCell(table->rows[r][c], &widths[i])))
-                goto cleanup;
-            if (r >= first && widths[i] > maxw[c])
-                maxw[c] = widths[i];
-        }
+    if (!out)
+        return NULL;
+    rc = vpTableWrite(table, header, out);
+    if (fclose(out) != 0 || rc < 0) {
+        free(buf);
+        return NULL;
     }
+    return buf;
+}
 
-    for (r = first; r < table->nrows; r++) {
-        for (c = 0; c < ncols; c++) {
-            size_t i = r * ncols + c;
-            vpStrBufAddChar(&buf, ' ');
-            vpStrBufAdd(&buf, cells[i]);
-            if (c + 1 < ncols) {
-                for (k = 0; k < maxw[c] - widths[i] + 2; k++)
-                    vpStrBufAddChar(&buf, ' ');
-            }
-        }
-        vpStrBufAddChar(&buf, '\n');
-        if (r == 0) {
-            for (c = 0; c < ncols; c++)
-                for (k = 0; k < maxw[c] + 3; k++)
-                    vpStrBufAddChar(&buf, '-');
-            vpStrBufAddChar(&buf, '\n');
-        }
+void
+vpPrintName(FILE *out, const char *name)
+{
+    const unsigned char *u = (const unsigned char *)name;
+    size_t i;
+
+    for (i = 0; u && u[i]; i++) {
+        bool xml_impossible = u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+                              u[i] != '\r';
+
+        if (xml_impossible)
+            fprintf(out, "\\x%02x", u[i]);
+        else
+            putc(u[i], out);
     }
-    ret = vpStrBufSteal(&buf);
-
- cleanup:
-    vpStrBufClear(&buf);
-    if (cells)
-        for (k = 0; k < ncells; k++)
-            free(cells[k]);
-    free(cells);
-    free(widths);
-    free(maxw);
-    return ret;
 }

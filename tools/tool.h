@@ -37,6 +37,9 @@ typedef struct {
     const vpCmdDef *def;
     bool set[VP_MAX_OPTS];
     const char *value[VP_MAX_OPTS];     /* DATA options: points into argv */
+    bool help;              /* --help was given: show the command's help */
+    int argc;                           /* the command's own words, from */
+    char **argv;                        /* its name on (argv[0]) */
 } vpCmd;
 
 struct _vpCmdDef {
@@ -54,7 +57,10 @@ const vpCmdDef *vpCommandLookup(const char *name);
 
 /* option parsing (cmd-opts.c) */
 /* Parses argv[0..argc-1] (the words after the command name).  Returns 0,
- * or -1 after printing virsh's message for the problem. */
+ * or -1 after printing virsh's message for the problem.  Every command
+ * accepts --help (then cmd->help is set and required options may be
+ * missing); the help command ignores options and words it does not know,
+ * as virsh's does. */
 int vpCmdParse(const vpCmdDef *def, int argc, char **argv, vpCmd *cmd);
 bool vpCmdOptBool(const vpCmd *cmd, const char *name);
 const char *vpCmdOptString(const vpCmd *cmd, const char *name);
@@ -76,7 +82,14 @@ bool vpCmdUri(vpCtl *ctl, const vpCmd *cmd);
 bool vpCmdVersion(vpCtl *ctl, const vpCmd *cmd);
 bool vpCmdBackends(vpCtl *ctl, const vpCmd *cmd);
 bool vpCmdHelp(vpCtl *ctl, const vpCmd *cmd);
+bool vpCmdMetrics(vpCtl *ctl, const vpCmd *cmd);
+/* `virtplug exec`: argv are the words after "exec"; returns the exit
+ * status only when the program could not be started. */
+int vpToolExec(int argc, char **argv);
 
 extern const vpOptDef vpOptsList[];
+/* For a command that parses its own words (cmd->argc, cmd->argv) because
+ * it takes repeated or short options: vpCmdParse only records them. */
+extern const vpOptDef vpOptsOwnWords[];
 
 #endif /* VIRTPLUG_TOOL_H */

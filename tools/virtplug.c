@@ -62,6 +62,13 @@ const vpCmdDef vpCommands[] = {
     { "backends", vpCmdBackends, optsNone, false, "list backend modules",
       "List every backend module in the backend directory: its path, name, "
       "ABI version, URI schemes and filter groups, or why it was skipped." },
+    { "metrics", vpCmdMetrics, vpOptsOwnWords, false,
+      "print Prometheus metrics of one or more URIs",
+      "Usage: metrics [-c URI]... [--textfile FILE]\n"
+      "Lists every URI given with -c (none: every installed backend whose "
+      "probe finds its hypervisor) and prints the Prometheus text "
+      "exposition format 0.0.4, or with --textfile writes it atomically to "
+      "FILE for node_exporter's textfile collector." },
     { "help", vpCmdHelp, optsHelp, false, "print help",
       "Prints global help, command specific help." },
     { NULL, NULL, NULL, false, NULL, NULL },
@@ -151,12 +158,24 @@ main(int argc, char **argv)
         usage(stderr);
         return EXIT_FAILURE;
     }
+    /* exec takes a whole command line of its own, not options. */
+    if (strcmp(argv[optind], "exec") == 0)
+        return vpToolExec(argc - optind - 1, argv + optind + 1);
     if (!(def = vpCommandLookup(argv[optind]))) {
         vpError("unknown command: '%s'", argv[optind]);
         return EXIT_FAILURE;
     }
     if (vpCmdParse(def, argc - optind - 1, argv + optind + 1, &cmd) < 0)
         return EXIT_FAILURE;
+    if (cmd.help) {
+        /* COMMAND --help is `help COMMAND`, as in virsh: it needs no
+         * connection and no required option. */
+        char *helpArgv[] = { (char *) def->name };
+
+        def = vpCommandLookup("help");
+        if (vpCmdParse(def, 1, helpArgv, &cmd) < 0)
+            return EXIT_FAILURE;
+    }
 
     virSetErrorFunc(&ctl, errorHandler);
 

@@ -18,17 +18,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <virtplug/vp-libvirt-def.h>
 #include "qemu-backend.h"
 
-const virtplugHost *qemuHost;
-
 static virtplugOpenStatus
-qemuOpen(const virtplugURI *uri, unsigned int flags, void **priv,
-         char **canonical_uri)
+qemuOpen(const virtplugHost *host, void *data, const virtplugURI *uri,
+         unsigned int flags, void **priv, char **canonical_uri)
 {
     qemuConn *conn;
     virtplugOpenStatus rc;
 
+    (void)data;
     (void)flags;
     *priv = NULL;
     *canonical_uri = NULL;  /* libvirt prints the URI as it was given */
@@ -39,15 +39,16 @@ qemuOpen(const virtplugURI *uri, unsigned int flags, void **priv,
     if (uri->server && uri->server[0])
         return VIRTPLUG_OPEN_DECLINED;
 
-    if ((rc = qemuConnOpen(uri, &conn)) != VIRTPLUG_OPEN_SUCCESS)
+    if ((rc = qemuConnOpen(host, uri, &conn)) != VIRTPLUG_OPEN_SUCCESS)
         return rc;
     *priv = conn;
     return VIRTPLUG_OPEN_SUCCESS;
 }
 
 static void
-qemuClose(void *priv)
+qemuClose(const virtplugHost *host, void *priv)
 {
+    (void)host;
     qemuConnFree(priv);
 }
 
@@ -74,12 +75,13 @@ qemuIsDir(const char *path)
 /* Sets up cfg; *paths must be freed with qemuFreePaths.  Returns -1 after
  * reporting an error. */
 static int
-qemuQmpSetup(const qemuConn *conn, qemuQmpConfig *cfg, char ***paths)
+qemuQmpSetup(const virtplugHost *host,
+             const qemuConn *conn, qemuQmpConfig *cfg, char ***paths)
 {
-    *paths = vpLibvirtStateMonitorPaths(qemuHost, &conn->layout);
+    *paths = vpLibvirtStateMonitorPaths(host, &conn->paths->layout);
     if (!*paths) {
-        qemuHost->reportError(VIR_FROM_QEMU, VIR_ERR_NO_MEMORY, "%s",
-                              "reading monitor paths");
+        host->reportError(VIR_FROM_QEMU, VIR_ERR_NO_MEMORY, "%s",
+                          "reading monitor paths");
         return -1;
     }
     cfg->qmp_dir = conn->qmp_dir;
@@ -89,59 +91,77 @@ qemuQmpSetup(const qemuConn *conn, qemuQmpConfig *cfg, char ***paths)
 }
 
 static int
-qemuListAllDomains(void *priv, unsigned int flags, virtplugDomainSink *sink)
+qemuListAllDomains(const virtplugHost *host,
+                   void *priv, unsigned int flags, virtplugDomainSink *sink)
 {
     qemuConn *conn = priv;
     qemuQmpConfig cfg;
     char **paths;
     int rc;
 
-    if (vpLibvirtStateList(qemuHost, &conn->layout, flags, sink) < 0)
-        return -1;
-
     /* Without a QMP directory, or for flags no standalone QEMU can match,
-     * skip reading every status file for its monitor path. */
+     * no monitor path is needed. */
     if (!qemuQmpMayMatch(flags) || !qemuIsDir(conn->qmp_dir))
-        return 0;
+        return vpLibvirtStateList(host, &conn->paths->layout, flags, sink);
 
-    if (qemuQmpSetup(conn, &cfg, &paths) < 0)
+    /* The listing hands back the monitor paths of the status files it
+     * read: each status file is read once. */
+    if (vpLibvirtStateListMonitors(host, &conn->paths->layout, flags, sink,
+                                   &paths) < 0)
         return -1;
-    rc = qemuQmpList(qemuHost, &cfg, flags, sink);
+    cfg.qmp_dir = conn->qmp_dir;
+    cfg.timeout_ms = conn->qmp_timeout_ms;
+    cfg.skip_paths = (const char *const *)paths;
+    rc = qemuQmpList(host, &cfg, flags, sink);
     qemuFreePaths(paths);
     return rc;
 }
 
 static int
-qemuLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
+qemuLookup(const virtplugHost *host,
+           void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
 {
     qemuConn *conn = priv;
     qemuQmpConfig cfg;
     char **paths;
     int rc;
 
-    if ((rc = vpLibvirtStateLookup(qemuHost, &conn->layout, key, sink)) != 0)
+    if ((rc = vpLibvirtStateLookup(host, &conn->paths->layout, key, sink)) != 0)
         return rc;
     if (!qemuIsDir(conn->qmp_dir))
         return 0;
-    if (qemuQmpSetup(conn, &cfg, &paths) < 0)
+    if (qemuQmpSetup(host, conn, &cfg, &paths) < 0)
         return -1;
-    rc = qemuQmpLookup(qemuHost, &cfg, key, sink);
+    rc = qemuQmpLookup(host, &cfg, key, sink);
     qemuFreePaths(paths);
     return rc;
 }
 
+/* Domains libvirt manages only: a QEMU found by its QMP socket alone has
+ * no definition libvirt would show (the core then says NO_SUPPORT). */
 static int
-qemuProbe(void)
+qemuDomainDoc(const virtplugHost *host, void *priv,
+              const virtplugDomainKey *key, unsigned int flags,
+              virtplugDomainDoc *doc)
 {
+    qemuConn *conn = priv;
+
+    return vpLibvirtStateDomainDoc(host, &conn->paths->layout, key, flags,
+                                   doc);
+}
+
+static int
+qemuProbe(const virtplugHost *host, void *data)
+{
+    (void)host;
+    (void)data;
     return qemuIsDir("/etc/libvirt/qemu") || qemuIsDir("/run/libvirt/qemu") ||
         qemuIsDir(QEMU_DEFAULT_QMP_DIR);
 }
 
 static const char *const qemuSchemes[] = { "qemu", NULL };
 
-static const virtplugBackend qemuBackend = {
-    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
-    .struct_size = sizeof(virtplugBackend),
+VIRTPLUG_BACKEND_DEFINE(
     .name = "qemu",
     .hv_type = "QEMU",
     .hv_version = 0,
@@ -154,16 +174,6 @@ static const virtplugBackend qemuBackend = {
     .close = qemuClose,
     .listAllDomains = qemuListAllDomains,
     .lookup = qemuLookup,
-};
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
-    const virtplugHost *host);
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *host)
-{
-    if (!virtplugHostUsable(host))
-        return NULL;
-    qemuHost = host;
-    return &qemuBackend;
-}
+    .domainDoc = qemuDomainDoc,
+    .connectGetVersion = qemuConnectGetVersion,
+)

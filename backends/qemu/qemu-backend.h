@@ -8,8 +8,9 @@
 #ifndef QEMU_BACKEND_H
 #define QEMU_BACKEND_H
 
-#include "virtplug-backend.h"
-#include "util/vp-libvirt-state.h"
+#include <virtplug/virtplug-backend.h>
+#include <virtplug/vp-file.h>
+#include <virtplug/vp-libvirt-layout.h>
 #include "qemu-qmp.h"
 
 #define QEMU_DEFAULT_QMP_DIR "/run/virtplug/qmp"
@@ -18,21 +19,20 @@
 
 /* One open connection.  Read-only after qemuConnOpen(); owns every string. */
 typedef struct {
-    char *config_dir;
-    char *autostart_dir;
-    char *status_dir;
-    char *save_dir;
-    char *snapshot_dir;
-    char *checkpoint_dir;
+    vpLibvirtPaths *paths;      /* libvirt's QEMU driver directories */
     char *qmp_dir;
-    vpLibvirtLayout layout;     /* points at the strings above */
     int qmp_timeout_ms;
+    char *caps_dir;             /* libvirt's cache of QEMU capabilities */
 } qemuConn;
 
-extern const virtplugHost *qemuHost;
-
 /* Parses the URI into a new connection (*conn, freed with qemuConnFree). */
-virtplugOpenStatus qemuConnOpen(const virtplugURI *uri, qemuConn **conn);
+virtplugOpenStatus qemuConnOpen(const virtplugHost *host,
+                                const virtplugURI *uri, qemuConn **conn);
 void qemuConnFree(qemuConn *conn);
+
+/* qemu-version.c: virConnectGetVersion as libvirt's QEMU driver answers it:
+ * the version of the host architecture's QEMU, which libvirt records in
+ * its capabilities cache.  0 when the cache has none. */
+virtplugConnectGetVersionFunc qemuConnectGetVersion;
 
 #endif /* QEMU_BACKEND_H */

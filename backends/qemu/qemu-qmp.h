@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 
 typedef struct {
     const char *qmp_dir;          /* directory of QMP sockets */

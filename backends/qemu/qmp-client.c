@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
@@ -56,6 +57,42 @@ typedef struct {
     unsigned int replies;    /* bit n set: reply with id n seen */
     bool protocol_error;     /* set by the message callback */
 } qmpConn;
+
+/* Descriptors kept free for the rest of the process while monitors are
+ * asked. */
+#define QMP_FD_RESERVE 64
+
+/* The descriptor limit of the process; 0 when unknown. */
+static rlim_t qmpFdLimit;
+
+/* Raises the soft RLIMIT_NOFILE so that `want` monitors can be open at
+ * once, up to the hard limit (a process may always do that).  The limit is
+ * the process's: it stays raised, as it would after any program's own
+ * setrlimit; glibc's select() is the only thing a high descriptor breaks,
+ * and only a process with this many sockets open gets one.  Returns how
+ * many connections may be open at once. */
+static size_t
+qmpRaiseFdLimit(size_t want)
+{
+    struct rlimit rl;
+    rlim_t need = (rlim_t)want + QMP_FD_RESERVE;
+
+    if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+        return want;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+        struct rlimit raised = rl;
+
+        raised.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need
+            ? need : rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            rl = raised;
+    }
+    qmpFdLimit = rl.rlim_cur;
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+        return want;
+    return rl.rlim_cur > QMP_FD_RESERVE ? (size_t)(rl.rlim_cur - QMP_FD_RESERVE)
+                                        : 1;
+}
 
 static long long
 nowMs(void)
@@ -319,9 +356,10 @@ connExpire(qmpConn *c, int timeout_ms)
     switch (c->state) {
     case CONN_WAITING:
         connFinish(c, QMP_PROBE_FAILED,
-                   "not asked within %d ms: no free connection slot or file "
-                   "descriptor",
-                   timeout_ms);
+                   "not asked within %d ms: no free file descriptor (the "
+                   "open file limit RLIMIT_NOFILE is %llu; raise it with "
+                   "ulimit -n)",
+                   timeout_ms, (unsigned long long)qmpFdLimit);
         break;
     case CONN_CONNECTING:
         connFinish(c, QMP_PROBE_FAILED, "no connection within %d ms",
@@ -350,6 +388,7 @@ qmpProbeAll(qmpProbe *probes, size_t n, int timeout_ms)
     size_t *map;
     size_t i;
     size_t next = 0;   /* first probe not started yet */
+    size_t maxopen;
 
     for (i = 0; i < n; i++) {
         probes[i].outcome = QMP_PROBE_FAILED;
@@ -374,6 +413,7 @@ qmpProbeAll(qmpProbe *probes, size_t n, int timeout_ms)
         conns[i].probe = &probes[i];
         conns[i].fd = -1;
     }
+    maxopen = qmpRaiseFdLimit(n < QMP_CLIENT_MAX_OPEN ? n : QMP_CLIENT_MAX_OPEN);
 
     for (;;) {
         size_t nfds = 0;
@@ -386,7 +426,7 @@ qmpProbeAll(qmpProbe *probes, size_t n, int timeout_ms)
             if (conns[i].state != CONN_DONE && conns[i].state != CONN_WAITING)
                 nfds++;
         }
-        while (next < n && nfds < QMP_CLIENT_MAX_OPEN && !starved) {
+        while (next < n && nfds < maxopen && !starved) {
             if (!connStart(&conns[next])) {
                 starved = true;
                 break;
@@ -417,7 +457,9 @@ qmpProbeAll(qmpProbe *probes, size_t n, int timeout_ms)
             /* No descriptor could be had and none is open to free one. */
             for (i = next; i < n; i++)
                 connFinish(&conns[i], QMP_PROBE_FAILED,
-                           "no file descriptor available");
+                           "no file descriptor available (the open file "
+                           "limit RLIMIT_NOFILE is %llu)",
+                           (unsigned long long)qmpFdLimit);
             break;
         }
 

@@ -41,9 +41,12 @@ typedef struct {
     char error[256];          /* why not everything is known; "" if all is */
 } qmpProbe;
 
-/* At most this many connections are open at once; further sockets wait
- * for a free slot (within the same deadline). */
-#define QMP_CLIENT_MAX_OPEN 256
+/* At most this many connections are open at once (as many as the scan
+ * asks, QMP_SCAN_MAX_SOCKETS), and never more than the descriptor limit
+ * allows; further sockets wait for a free slot within the same deadline.
+ * Monitors answer slowly (tens of ms a message), so asking them in waves
+ * would multiply the time: all are asked at once. */
+#define QMP_CLIENT_MAX_OPEN 4096
 
 /* Probes probes[0..n) concurrently and returns when every probe has an
  * outcome, at the latest timeout_ms milliseconds after the call (plus the

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <virtplug/vp-index.h>
 #include "qmp-identity.h"
 
 void
@@ -23,23 +24,12 @@ qmpNameFromSocket(const char *filename, char *out, size_t outlen)
     out[len] = '\0';
 }
 
-/* FNV-1a over the path with two different offset bases: 128 bits that
- * change with every byte of the path. */
-static uint64_t
-fnv1a64(const char *s, uint64_t hash)
-{
-    for (; *s; s++) {
-        hash ^= (unsigned char)*s;
-        hash *= UINT64_C(0x100000001b3);
-    }
-    return hash;
-}
-
 void
 qmpUUIDFromSocket(const char *path, unsigned char uuid[VIR_UUID_BUFLEN])
 {
-    uint64_t hi = fnv1a64(path, UINT64_C(0xcbf29ce484222325));
-    uint64_t lo = fnv1a64(path, UINT64_C(0x6c62272e07bb0142));
+    /* Two offset bases: 128 bits that change with every byte of the path. */
+    uint64_t hi = vpHashBytes(path, strlen(path), VP_HASH_SEED);
+    uint64_t lo = vpHashBytes(path, strlen(path), UINT64_C(0x6c62272e07bb0142));
     int i;
 
     for (i = 0; i < 8; i++) {
@@ -53,7 +43,7 @@ qmpUUIDFromSocket(const char *path, unsigned char uuid[VIR_UUID_BUFLEN])
 int
 qmpIdFromSocket(const char *path)
 {
-    uint64_t hash = fnv1a64(path, UINT64_C(0xcbf29ce484222325));
+    uint64_t hash = vpHashBytes(path, strlen(path), VP_HASH_SEED);
 
     return (int)(0x40000000u | (uint32_t)((hash ^ (hash >> 32)) & 0x3fffffffu));
 }

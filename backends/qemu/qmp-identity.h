@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 
 /* The socket's file name without its last extension ("vm1.qmp" -> "vm1");
  * the whole file name when that would leave nothing.  Writes at most

@@ -34,6 +34,8 @@ struct qmpReader {
     qmpMessageFunc func;
     void *opaque;
     size_t fed;           /* bytes accepted so far */
+    size_t base;          /* bytes accepted before the current yajl_parse */
+    size_t msg_end;       /* where the last complete message ended */
     int depth;            /* 0 between messages, 1 inside the message */
     topKey top;
     returnKey ret;
@@ -207,7 +209,11 @@ onEndMap(void *ctx)
     qmpReader *r = ctx;
 
     r->depth--;
-    if (r->depth == 0 && r->func(r->opaque, &r->msg)) {
+    if (r->depth != 0)
+        return 1;
+    /* yajl counts the bytes it consumed as it goes: this is the '}'. */
+    r->msg_end = r->base + yajl_get_bytes_consumed(r->yajl);
+    if (r->func(r->opaque, &r->msg)) {
         r->stop = true;
         return 0;
     }
@@ -276,19 +282,16 @@ qmpReaderFree(qmpReader *reader)
     free(reader);
 }
 
-int
-qmpReaderFeed(qmpReader *reader, const char *buf, size_t len,
-              char *err, size_t errlen)
+/* Feeds one slice, which keeps the pending message within its cap.
+ * Same return convention as qmpReaderFeed. */
+static int
+qmpReaderFeedSlice(qmpReader *reader, const char *buf, size_t len,
+                   char *err, size_t errlen)
 {
     yajl_status st;
 
-    if (len > QMP_READER_MAX_BYTES - reader->fed) {
-        snprintf(err, errlen, "monitor sent more than %u bytes",
-                 QMP_READER_MAX_BYTES);
-        return -1;
-    }
+    reader->base = reader->fed;
     reader->fed += len;
-
     st = yajl_parse(reader->yajl, (const unsigned char *)buf, len);
     if (st == yajl_status_ok)
         return 0;
@@ -310,4 +313,34 @@ qmpReaderFeed(qmpReader *reader, const char *buf, size_t len,
             yajl_free_error(reader->yajl, text);
     }
     return -1;
+}
+
+int
+qmpReaderFeed(qmpReader *reader, const char *buf, size_t len,
+              char *err, size_t errlen)
+{
+    if (len > QMP_READER_MAX_BYTES - reader->fed) {
+        snprintf(err, errlen, "monitor sent more than %u bytes",
+                 QMP_READER_MAX_BYTES);
+        return -1;
+    }
+    /* Slices no longer than the room left for the pending message: a
+     * message that ends inside a slice makes room for the next. */
+    while (len > 0) {
+        size_t pending = reader->fed - reader->msg_end;
+        size_t room = QMP_READER_MAX_MESSAGE - pending;
+        size_t n = len < room ? len : room;
+        int rc;
+
+        if (pending >= QMP_READER_MAX_MESSAGE) {
+            snprintf(err, errlen, "monitor sent a message of more than %u "
+                     "bytes", QMP_READER_MAX_MESSAGE);
+            return -1;
+        }
+        if ((rc = qmpReaderFeedSlice(reader, buf, n, err, errlen)) != 0)
+            return rc;
+        buf += n;
+        len -= n;
+    }
+    return 0;
 }

@@ -6,8 +6,12 @@
  * The reader runs yajl's streaming parser over the bytes as they arrive and
  * keeps only the few members virtplug cares about, so its memory stays
  * bounded whatever the monitor sends:
- *  - at most QMP_READER_MAX_BYTES are accepted per connection (yajl may
- *    buffer one token, never more than what was fed);
+ *  - at most QMP_READER_MAX_BYTES are accepted per connection, so a monitor
+ *    that floods (even with small, valid events) is cut off;
+ *  - one message, with the blank space before it, may be at most
+ *    QMP_READER_MAX_MESSAGE bytes: what yajl buffers for one token is
+ *    bounded by that, and a reply that never ends is refused as soon as it
+ *    is too long to be a reply;
  *  - nesting deeper than QMP_READER_MAX_DEPTH is refused;
  *  - strings kept are at most QMP_READER_MAX_TEXT bytes.
  */
@@ -18,6 +22,7 @@
 #include <stddef.h>
 
 #define QMP_READER_MAX_BYTES (1024u * 1024u)
+#define QMP_READER_MAX_MESSAGE (64u * 1024u)
 #define QMP_READER_MAX_DEPTH 32
 #define QMP_READER_MAX_TEXT 1024
 
@@ -58,7 +63,8 @@ void qmpReaderFree(qmpReader *reader);
 
 /* Feeds the next `len` bytes.  Returns 0 to go on reading, 1 when the
  * callback asked to stop, -1 when the stream is unacceptable (syntax error,
- * a top-level value that is not an object, too deep, too much data); then
+ * a top-level value that is not an object, too deep, a message too long,
+ * too much data in all); then
  * err (of errlen bytes) says why, and the reader must not be fed again. */
 int qmpReaderFeed(qmpReader *reader, const char *buf, size_t len,
                   char *err, size_t errlen);

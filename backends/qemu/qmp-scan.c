@@ -26,6 +26,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <virtplug/vp-file.h>
 #include "qemu-qmp.h"
 #include "qmp-client.h"
 #include "qmp-identity.h"
@@ -60,36 +61,22 @@ typedef struct {
 bool
 qemuQmpMayMatch(unsigned int flags)
 {
-    static const struct {
-        unsigned int group;
-        unsigned int ours;
-    } groups[] = {
-        { VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE,
-          VIR_CONNECT_LIST_DOMAINS_ACTIVE },
-        { VIR_CONNECT_LIST_DOMAINS_PERSISTENT |
-          VIR_CONNECT_LIST_DOMAINS_TRANSIENT,
-          VIR_CONNECT_LIST_DOMAINS_TRANSIENT },
-        { VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_PAUSED |
-          VIR_CONNECT_LIST_DOMAINS_SHUTOFF | VIR_CONNECT_LIST_DOMAINS_OTHER,
-          VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_PAUSED |
-          VIR_CONNECT_LIST_DOMAINS_OTHER },
-        { VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE |
-          VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE,
-          VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE },
-        { VIR_CONNECT_LIST_DOMAINS_AUTOSTART |
-          VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART,
-          VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART },
-        { VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT |
-          VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT,
-          VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT },
-        { VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT |
-          VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT,
-          VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT },
+    static const virtplugFilterGroup groups[] = {
+        VIRTPLUG_FILTER_GROUPS(VIRTPLUG_FILTER_GROUP_ROW)
     };
+    /* The flags such a domain matches, one or more in each group. */
+    const unsigned int ours = VIR_CONNECT_LIST_DOMAINS_ACTIVE |
+        VIR_CONNECT_LIST_DOMAINS_TRANSIENT |
+        VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_OTHER |
+        VIR_CONNECT_LIST_DOMAINS_PAUSED |
+        VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE |
+        VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART |
+        VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT |
+        VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT;
     size_t i;
 
     for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
-        if ((flags & groups[i].group) && !(flags & groups[i].ours))
+        if ((flags & groups[i].flags) && !(flags & groups[i].flags & ours))
             return false;
     }
     return true;
@@ -172,7 +159,6 @@ static int
 qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
            qmpSocket **socksp, size_t *nsocksp)
 {
-    size_t dirlen = strlen(cfg->qmp_dir);
     qmpSocket *socks = NULL;
     size_t n = 0, alloc = 0;
     struct dirent *ent;
@@ -180,9 +166,6 @@ qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
     qmpSkipList skip;
     int fd2;
     DIR *dir;
-
-    while (dirlen > 1 && cfg->qmp_dir[dirlen - 1] == '/')
-        dirlen--;
 
     if (qmpSkipListInit(&skip, cfg->skip_paths) < 0) {
         qmpSkipListFree(&skip);
@@ -235,13 +218,10 @@ qmpCollect(const virtplugHost *host, const qemuQmpConfig *cfg, int dirfd,
         }
         s = &socks[n];
         memset(s, 0, sizeof(*s));
-        if (asprintf(&s->path, "%.*s/%s", (int)dirlen, cfg->qmp_dir,
-                     ent->d_name) < 0) {
-            s->path = NULL;
+        if (!(s->path = vpPathJoin(cfg->qmp_dir, ent->d_name)))
             goto nomem;
-        }
         n++;
-        s->file = s->path + dirlen + 1;
+        s->file = strrchr(s->path, '/') + 1;
         if (qmpIsSkipped(&skip, s->path, &sb)) {
             free(s->path);
             n--;

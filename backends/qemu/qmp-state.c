@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 #include "qmp-state.h"
 
 typedef struct {

@@ -15,14 +15,13 @@
 
 #include "test-backend.h"
 
-const virtplugHost *testHost;
-
 static virtplugOpenStatus
-testOpen(const virtplugURI *uri, unsigned int flags, void **priv,
-         char **canonical_uri)
+testOpen(const virtplugHost *host, void *data, const virtplugURI *uri,
+         unsigned int flags, void **priv, char **canonical_uri)
 {
     testNode *node;
 
+    (void)data;
     (void)flags;
     *priv = NULL;
     *canonical_uri = NULL;
@@ -34,22 +33,22 @@ testOpen(const virtplugURI *uri, unsigned int flags, void **priv,
         return VIRTPLUG_OPEN_DECLINED;
 
     if (!uri->path || !uri->path[0] || strcmp(uri->path, "/") == 0) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_INVALID_ARG, "%s",
-                              "testOpen: supply a path or use test:///default");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_INVALID_ARG, "%s",
+                          "testOpen: supply a path or use test:///default");
         return VIRTPLUG_OPEN_ERROR;
     }
 
     if (strcmp(uri->path, "/default") == 0) {
-        node = testDefaultNode();
+        node = testDefaultNode(host);
     } else if (uri->path[0] != '/') {
         /* libvirt would read it relative to the caller's working
          * directory; a URI naming a file must name it absolutely here. */
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
-                              "failed to parse xml document '%s': the path must be absolute",
-                              uri->path);
+        host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
+                          "failed to parse xml document '%s': the path must be absolute",
+                          uri->path);
         return VIRTPLUG_OPEN_ERROR;
     } else {
-        node = testNodeParseFile(uri->path);
+        node = testNodeParseFile(host, uri->path);
     }
     if (!node)
         return VIRTPLUG_OPEN_ERROR;
@@ -59,38 +58,24 @@ testOpen(const virtplugURI *uri, unsigned int flags, void **priv,
 }
 
 static void
-testClose(void *priv)
+testClose(const virtplugHost *host, void *priv)
 {
+    (void)host;
     testNodeFree(priv);
 }
 
 static const char *const testSchemes[] = { "test", NULL };
 
-static const virtplugBackend testBackend = {
-    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
-    .struct_size = sizeof(virtplugBackend),
+VIRTPLUG_BACKEND_DEFINE(
     .name = "test",
     .hv_type = "TEST",
     .hv_version = 2,            /* libvirt's test driver reports 0.0.2 */
     .uri_schemes = testSchemes,
     .groups = VIRTPLUG_GROUPS_ALL,
-    .probe_priority = 0,
-    .probe_uri = NULL,
     .probe = NULL,              /* never the default: only when asked */
     .open = testOpen,
     .close = testClose,
     .listAllDomains = testListAllDomains,
     .lookup = testLookup,
-};
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
-    const virtplugHost *host);
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *host)
-{
-    if (!virtplugHostUsable(host))
-        return NULL;
-    testHost = host;
-    return &testBackend;
-}
+    .domainDoc = testDomainDoc,
+)

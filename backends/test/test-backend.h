@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "virtplug-backend.h"
-#include "test-index.h"
+#include <virtplug/virtplug-backend.h>
+#include <virtplug/vp-index.h>
 
 /* libvirt's VIR_ERR_NO_NAME, which virtplug.h does not name. */
 #define TEST_ERR_NO_NAME 21
@@ -32,31 +32,34 @@ typedef struct {
     int snapshots;
     char *title;          /* NULL: none */
     char *description;    /* NULL: none */
+    /* The definition: figures (os_type is always "linux", as the test
+     * driver answers), the live and the persistent XML (malloc'd). */
+    virtplugDomainDoc def;
+    char *xml_inactive;
+    bool current_snapshot;
 } testDomain;
 
 /* A parsed node: the private data of one connection. */
 typedef struct {
     testDomain *domains;
     size_t ndomains;
-    testIndex by_name;    /* positions in domains, keyed by name */
-    testIndex by_uuid;    /* positions in domains, keyed by UUID */
+    size_t capdomains;  /* grows by doubling: nodes may be large */
+    vpIndex by_name;    /* positions in domains, keyed by name */
+    vpIndex by_uuid;    /* positions in domains, keyed by UUID */
 } testNode;
-
-/* The core's helpers, set once by the entry point. */
-extern const virtplugHost *testHost;
 
 /* test-default-node.c: the node of test:///default.  NULL after reporting
  * an error. */
-testNode *testDefaultNode(void);
+testNode *testDefaultNode(const virtplugHost *host);
 
 /* test-node-parse.c: parses the node file at the absolute path `path`.
  * NULL after reporting exactly one error. */
-testNode *testNodeParseFile(const char *path);
+testNode *testNodeParseFile(const virtplugHost *host, const char *path);
 
 /* test-node.c: allocation helpers.  testNodeAppend moves *dom into the
  * node and indexes it (its name and UUID must be new). */
-testNode *testNodeNew(void);
-int testNodeAppend(testNode *node, testDomain *dom);
+testNode *testNodeNew(const virtplugHost *host);
+int testNodeAppend(const virtplugHost *host, testNode *node, testDomain *dom);
 long long testNodeFindName(const testNode *node, const char *name);
 long long testNodeFindUUID(const testNode *node,
                            const unsigned char uuid[VIR_UUID_BUFLEN]);
@@ -64,9 +67,8 @@ void testDomainClear(testDomain *dom);
 void testNodeFree(testNode *node);
 
 /* test-domains.c: the list and lookup callbacks. */
-int testListAllDomains(void *priv, unsigned int flags,
-                       virtplugDomainSink *sink);
-int testLookup(void *priv, const virtplugDomainKey *key,
-               virtplugDomainSink *sink);
+virtplugListAllDomainsFunc testListAllDomains;
+virtplugLookupFunc testLookup;
+virtplugDomainDocFunc testDomainDoc;
 
 #endif /* TEST_BACKEND_H */

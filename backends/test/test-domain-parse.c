@@ -17,7 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/vp-xml.h"
+#include <virtplug/vp-index.h>
+#include <virtplug/vp-libvirt-def.h>
+#include <virtplug/vp-parse.h>
+#include <virtplug/vp-xml.h>
 #include "test-loader.h"
 
 /* The untrimmed text of the first child `name` (in namespace ns_href, or in
@@ -43,55 +46,6 @@ testChildString(xmlNodePtr elem, const char *ns_href, const char *name,
     return text;
 }
 
-static bool
-testIsSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-static int
-testHexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* libvirt's UUID syntax: optional leading/trailing white space, 32 hex
- * digits, '-' or ' ' anywhere between the pairs. */
-static int
-testParseUUID(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
-{
-    const char *cur = str;
-    size_t i = 0;
-
-    while (testIsSpace(*cur))
-        cur++;
-    while (i < VIR_UUID_BUFLEN) {
-        int hi, lo;
-
-        if (*cur == '-' || *cur == ' ') {
-            cur++;
-            continue;
-        }
-        if ((hi = testHexValue(*cur)) < 0 || (lo = testHexValue(cur[1])) < 0)
-            return -1;
-        uuid[i++] = (unsigned char)(hi * 16 + lo);
-        cur += 2;
-    }
-    while (*cur) {
-        if (!testIsSpace(*cur))
-            return -1;
-        cur++;
-    }
-    return 0;
-}
-
 /* libvirt gives a domain without <uuid> a random one.  Here it is derived
  * from the name and the domain's position in the node instead (FNV-1a
  * spread by a 64-bit mixer, shaped as a version-4 UUID): stable across
@@ -101,17 +55,14 @@ static void
 testNameUUID(const char *name, unsigned long serial,
              unsigned char uuid[VIR_UUID_BUFLEN])
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    unsigned char le[sizeof(serial)];
+    uint64_t h;
     size_t i;
 
-    for (i = 0; i < sizeof(serial); i++) {
-        h ^= (serial >> (8 * i)) & 0xff;
-        h *= 0x100000001b3ULL;
-    }
-    for (; *name; name++) {
-        h ^= (unsigned char)*name;
-        h *= 0x100000001b3ULL;
-    }
+    for (i = 0; i < sizeof(serial); i++)
+        le[i] = (unsigned char)((serial >> (8 * i)) & 0xff);
+    h = vpHashBytes(le, sizeof(le), VP_HASH_SEED);
+    h = vpHashBytes(name, strlen(name), h);
     for (i = 0; i < VIR_UUID_BUFLEN; i++) {
         uint64_t z = (h += 0x9e3779b97f4a7c15ULL);
 
@@ -124,36 +75,19 @@ testNameUUID(const char *name, unsigned long serial,
     uuid[8] = (unsigned char)((uuid[8] & 0x3f) | 0x80);
 }
 
-/* An unsigned int as libvirt's virXPathUInt reads it: base 10, leading
- * white space and '+' allowed, nothing after the digits, no sign '-'. */
 static int
-testParseUInt(const char *str, unsigned int *out)
+testParseOOM(const virtplugHost *host)
 {
-    unsigned long val;
-    char *end;
-
-    if (strchr(str, '-'))
-        return -1;
-    errno = 0;
-    val = strtoul(str, &end, 10);
-    if (errno || end == str || *end || val > UINT_MAX)
-        return -1;
-    *out = (unsigned int)val;
-    return 0;
-}
-
-static int
-testParseOOM(void)
-{
-    testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                          "cannot parse a domain");
+    host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                      "cannot parse a domain");
     return -1;
 }
 
 /* The checks of libvirt's domain parser that a listing can reach, in its
  * order: name, type, UUID, OS type, title. */
 static int
-testDomainParseDef(xmlNodePtr elem, unsigned long serial, testDomain *dom,
+testDomainParseDef(const virtplugHost *host,
+                   xmlNodePtr elem, unsigned long serial, testDomain *dom,
                    bool *oom)
 {
     xmlNodePtr os;
@@ -161,30 +95,30 @@ testDomainParseDef(xmlNodePtr elem, unsigned long serial, testDomain *dom,
 
     if ((dom->name = testChildString(elem, NULL, "name", oom)) == NULL) {
         if (*oom)
-            return testParseOOM();
-        testHost->reportError(VIR_FROM_DOMAIN, TEST_ERR_NO_NAME, "%s",
-                              "missing name information");
+            return testParseOOM(host);
+        host->reportError(VIR_FROM_DOMAIN, TEST_ERR_NO_NAME, "%s",
+                          "missing name information");
         return -1;
     }
 
     if ((type = vpXmlProp(elem, "type")) == NULL) {
-        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_INTERNAL_ERROR, "%s",
-                              "missing domain type attribute");
+        host->reportError(VIR_FROM_DOMAIN, VIR_ERR_INTERNAL_ERROR, "%s",
+                          "missing domain type attribute");
         return -1;
     }
     free(type);
 
     if ((uuid = testChildString(elem, NULL, "uuid", oom)) == NULL) {
         if (*oom)
-            return testParseOOM();
+            return testParseOOM(host);
         testNameUUID(dom->name, serial, dom->uuid);
     } else {
-        int rc = testParseUUID(uuid, dom->uuid);
+        int rc = vpParseUUID(uuid, dom->uuid);
 
         free(uuid);
         if (rc < 0) {
-            testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_INTERNAL_ERROR,
-                                  "%s", "malformed uuid element");
+            host->reportError(VIR_FROM_DOMAIN, VIR_ERR_INTERNAL_ERROR,
+                              "%s", "malformed uuid element");
             return -1;
         }
     }
@@ -192,64 +126,66 @@ testDomainParseDef(xmlNodePtr elem, unsigned long serial, testDomain *dom,
     os = vpXmlChild(elem, "os");
     if ((ostype = testChildString(os, NULL, "type", oom)) == NULL) {
         if (*oom)
-            return testParseOOM();
-        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
-                              "an os <type> must be specified");
+            return testParseOOM(host);
+        host->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
+                          "an os <type> must be specified");
         return -1;
     }
     free(ostype);
 
     dom->title = testChildString(elem, NULL, "title", oom);
     if (dom->title && strchr(dom->title, '\n')) {
-        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
-                              "Domain title can't contain newlines");
+        host->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
+                          "Domain title can't contain newlines");
         return -1;
     }
     dom->description = testChildString(elem, NULL, "description", oom);
     if (*oom)
-        return testParseOOM();
+        return testParseOOM(host);
     return 0;
 }
 
 /* The test: namespace: run state, transient, managed save. */
 static int
-testDomainParseNs(xmlNodePtr elem, testDomain *dom, bool *oom)
+testDomainParseNs(const virtplugHost *host,
+                  xmlNodePtr elem, testDomain *dom, bool *oom)
 {
     char *runstate = testChildString(elem, TEST_NS_HREF, "runstate", oom);
     bool transient = vpXmlChildNs(elem, TEST_NS_HREF, "transient") != NULL;
     bool managed = vpXmlChildNs(elem, TEST_NS_HREF, "hasmanagedsave") != NULL;
 
     if (*oom)
-        return testParseOOM();
+        return testParseOOM(host);
 
     dom->state = VIR_DOMAIN_RUNNING;
     if (runstate) {
-        unsigned int val;
-        int rc = testParseUInt(runstate, &val);
+        /* libvirt reads it with virXPathUInt: no '-' wraps around here */
+        unsigned long long val;
+        int rc = vpParseULongLong(runstate, UINT_MAX, &val);
 
         free(runstate);
         if (rc < 0) {
-            testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
-                                  "invalid runstate");
+            host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
+                              "invalid runstate");
             return -1;
         }
         if (val > VIR_DOMAIN_PMSUSPENDED) {
             /* libvirt prints the value with %d, stray quote included. */
-            testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
-                                  "runstate '%d' out of range'", (int)val);
+            host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
+                              "runstate '%d' out of range'", (int)val);
             return -1;
         }
         dom->state = (int)val;
     }
 
     if (transient && dom->state == VIR_DOMAIN_SHUTOFF) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
-                              "transient domain cannot have runstate 'shutoff'");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
+                          "transient domain cannot have runstate 'shutoff'");
         return -1;
     }
     if (managed && dom->state != VIR_DOMAIN_SHUTOFF) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
-                              "domain with managedsave data can only have runstate 'shutoff'");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR, "%s",
+                          "domain with managedsave data can only have runstate 'shutoff'");
         return -1;
     }
     dom->persistent = !transient;
@@ -259,32 +195,62 @@ testDomainParseNs(xmlNodePtr elem, testDomain *dom, bool *oom)
 
 /* The checks libvirt makes after parsing: memory, then the name. */
 static int
-testDomainValidate(xmlNodePtr elem, const testDomain *dom)
+testDomainValidate(const virtplugHost *host,
+                   xmlNodePtr elem, const testDomain *dom)
 {
     xmlNodePtr cpu = vpXmlChild(elem, "cpu");
 
     if (!vpXmlChild(elem, "memory") && !vpXmlChild(cpu, "numa")) {
-        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
-                              "Memory size must be specified via <memory> or in the <numa> configuration");
+        host->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR, "%s",
+                          "Memory size must be specified via <memory> or in the <numa> configuration");
         return -1;
     }
     if (strchr(dom->name, '/')) {
-        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR,
-                              "name %s cannot contain '/'", dom->name);
+        host->reportError(VIR_FROM_DOMAIN, VIR_ERR_XML_ERROR,
+                          "name %s cannot contain '/'", dom->name);
         return -1;
     }
     return 0;
 }
 
+/* The definition's figures and its text.  The test driver formats the
+ * definition it parsed; the element's own text, as libxml2 writes it,
+ * stands for that (same elements and values, its own quoting). */
+static int
+testDomainParseFigures(const virtplugHost *host, xmlNodePtr elem,
+                       testDomain *dom)
+{
+    xmlBufferPtr buf;
+    size_t len;
+
+    if (vpLibvirtDefFigures(host, VIR_FROM_TEST, elem, &dom->def) < 0)
+        return -1;
+    free(dom->def.os_type);
+    if (!(dom->def.os_type = strdup("linux")) ||
+        !(buf = xmlBufferCreate()))
+        return testParseOOM(host);
+    if (xmlNodeDump(buf, elem->doc, elem, 0, 0) < 0 ||
+        !(dom->xml_inactive = malloc((len = (size_t)xmlBufferLength(buf)) + 2))) {
+        xmlBufferFree(buf);
+        return testParseOOM(host);
+    }
+    memcpy(dom->xml_inactive, xmlBufferContent(buf), len);
+    memcpy(dom->xml_inactive + len, "\n", 2);
+    xmlBufferFree(buf);
+    return 0;
+}
+
 int
-testDomainParse(testLoader *loader, xmlNodePtr elem, testDomain *dom)
+testDomainParse(const virtplugHost *host,
+                testLoader *loader, xmlNodePtr elem, testDomain *dom)
 {
     bool oom = false;
 
     dom->id = -1;
-    if (testDomainParseDef(elem, loader->ndomains++, dom, &oom) < 0 ||
-        testDomainParseNs(elem, dom, &oom) < 0 ||
-        testDomainValidate(elem, dom) < 0)
+    if (testDomainParseDef(host, elem, loader->ndomains++, dom, &oom) < 0 ||
+        testDomainParseNs(host, elem, dom, &oom) < 0 ||
+        testDomainValidate(host, elem, dom) < 0 ||
+        testDomainParseFigures(host, elem, dom) < 0)
         return -1;
     return 0;
 }

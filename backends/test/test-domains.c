@@ -6,26 +6,29 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include "test-backend.h"
 
 /* Adds `dom` to the sink with all its attributes.  Returns 0, or -1 when
  * the core ran out of memory (reported). */
 static int
-testDomainReport(const testDomain *dom, virtplugDomainSink *sink)
+testDomainReport(const virtplugHost *host,
+                 const testDomain *dom, virtplugDomainSink *sink)
 {
     virtplugDomainRecord *rec;
     virtplugDomainInfo *info;
 
     /* NULL also means "already in this sink", which cannot happen here
      * because names and UUIDs are unique in a node: out of memory. */
-    if ((rec = testHost->recordAdd(sink, dom->name, dom->uuid)) == NULL) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                              "cannot add a domain record");
+    if ((rec = host->recordAdd(sink, dom->name, dom->uuid)) == NULL) {
+        host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "cannot add a domain record");
         return -1;
     }
-    info = testHost->recordInfo(rec);
+    info = host->recordInfo(rec);
     info->active = dom->id > 0;
     info->id = dom->id > 0 ? dom->id : -1;
     info->persistent = dom->persistent;
@@ -37,11 +40,11 @@ testDomainReport(const testDomain *dom, virtplugDomainSink *sink)
     info->checkpoints = 0;    /* the test driver has none at open */
     info->known |= VIRTPLUG_GROUPS_ALL;
 
-    if (testHost->recordSetText(rec, VIRTPLUG_ATTR_TITLE, dom->title) < 0 ||
-        testHost->recordSetText(rec, VIRTPLUG_ATTR_DESCRIPTION,
-                                dom->description) < 0) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                              "cannot set a domain's title");
+    if (host->recordSetText(rec, VIRTPLUG_ATTR_TITLE, dom->title) < 0 ||
+        host->recordSetText(rec, VIRTPLUG_ATTR_DESCRIPTION,
+                            dom->description) < 0) {
+        host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "cannot set a domain's title");
         return -1;
     }
     info->known |= VIRTPLUG_ATTR_TITLE | VIRTPLUG_ATTR_DESCRIPTION;
@@ -49,21 +52,23 @@ testDomainReport(const testDomain *dom, virtplugDomainSink *sink)
 }
 
 int
-testListAllDomains(void *priv, unsigned int flags, virtplugDomainSink *sink)
+testListAllDomains(const virtplugHost *host, void *priv, unsigned int flags,
+                   virtplugDomainSink *sink)
 {
     const testNode *node = priv;
     size_t i;
 
     (void)flags;
     for (i = 0; i < node->ndomains; i++) {
-        if (testDomainReport(&node->domains[i], sink) < 0)
+        if (testDomainReport(host, &node->domains[i], sink) < 0)
             return -1;
     }
     return 0;
 }
 
 int
-testLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
+testLookup(const virtplugHost *host, void *priv, const virtplugDomainKey *key,
+           virtplugDomainSink *sink)
 {
     const testNode *node = priv;
     long long pos = -1;
@@ -88,5 +93,43 @@ testLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
     }
     if (pos < 0)
         return 0;
-    return testDomainReport(&node->domains[pos], sink) < 0 ? -1 : 1;
+    return testDomainReport(host, &node->domains[pos], sink) < 0 ? -1 : 1;
+}
+
+/* The test driver keeps one definition per domain (a redefinition is not
+ * possible read-only), and reports the time of day as a domain's CPU
+ * time. */
+int
+testDomainDoc(const virtplugHost *host, void *priv,
+              const virtplugDomainKey *key, unsigned int flags,
+              virtplugDomainDoc *doc)
+{
+    const testNode *node = priv;
+    const testDomain *dom;
+    const char *xml;
+    long long pos = testNodeFindUUID(node, key->uuid);
+    struct timeval tv;
+
+    memset(doc, 0, sizeof(*doc));
+    if (pos < 0)
+        return 0;
+    dom = &node->domains[pos];
+    *doc = dom->def;
+    doc->xml = NULL;
+    doc->os_type = NULL;
+    xml = (flags & VIRTPLUG_DOC_INACTIVE) || !dom->def.xml ? dom->xml_inactive
+                                                           : dom->def.xml;
+    if (!(doc->os_type = strdup(dom->def.os_type ? dom->def.os_type : "linux")) ||
+        ((flags & VIRTPLUG_DOC_XML) && xml && !(doc->xml = strdup(xml)))) {
+        free(doc->os_type);
+        memset(doc, 0, sizeof(*doc));
+        host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "copying a domain definition");
+        return -1;
+    }
+    gettimeofday(&tv, NULL);
+    doc->cpu_time = (unsigned long long)tv.tv_sec * 1000000000ull +
+        (unsigned long long)tv.tv_usec * 1000ull;
+    doc->current_snapshot = dom->current_snapshot ? 1 : 0;
+    return 1;
 }

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/vp-file.h"
-#include "util/vp-xml.h"
+#include <virtplug/vp-file.h>
+#include <virtplug/vp-xml.h>
 #include "test-loader.h"
 
 static _Thread_local char testCaught[1024];
@@ -38,9 +38,9 @@ testCatchWarning(int from, const char *fmt, ...)
 
 /* The host table handed to the helpers: the core's, but warnings are kept. */
 static virtplugHost
-testCatchingHost(void)
+testCatchingHost(const virtplugHost *host)
 {
-    virtplugHost h = *testHost;
+    virtplugHost h = *host;
 
     h.warn = testCatchWarning;
     testCaught[0] = '\0';
@@ -48,7 +48,7 @@ testCatchingHost(void)
 }
 
 int
-testLoaderInit(testLoader *loader, const char *path)
+testLoaderInit(const virtplugHost *host, testLoader *loader, const char *path)
 {
     const char *slash = strrchr(path, '/');
     size_t n = slash ? (size_t)(slash - path) : 0;
@@ -56,8 +56,8 @@ testLoaderInit(testLoader *loader, const char *path)
     loader->budget = TEST_NODE_READ_CAP;
     loader->ndomains = 0;
     if ((loader->dir = malloc(n + 1)) == NULL) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                              "cannot allocate the node loader");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "cannot allocate the node loader");
         return -1;
     }
     memcpy(loader->dir, path, n);
@@ -77,23 +77,17 @@ testLoaderClear(testLoader *loader)
 static char *
 testLoaderPath(const testLoader *loader, const char *file)
 {
-    size_t n;
-    char *abs;
-
     if (file[0] == '/' || !loader->dir)
         return strdup(file);
-    n = strlen(loader->dir) + 1 + strlen(file) + 1;
-    if ((abs = malloc(n)) == NULL)
-        return NULL;
-    snprintf(abs, n, "%s/%s", loader->dir, file);
-    return abs;
+    return vpPathJoin(loader->dir, file);
 }
 
 xmlDocPtr
-testLoaderReadXml(testLoader *loader, const char *file, const char *root_name,
+testLoaderReadXml(const virtplugHost *host,
+                  testLoader *loader, const char *file, const char *root_name,
                   xmlNodePtr *root)
 {
-    virtplugHost catching = testCatchingHost();
+    virtplugHost catching = testCatchingHost(host);
     char *path = testLoaderPath(loader, file);
     char *buf = NULL;
     size_t len = 0;
@@ -103,8 +97,8 @@ testLoaderReadXml(testLoader *loader, const char *file, const char *root_name,
 
     *root = NULL;
     if (!path) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                              "cannot build a file name");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "cannot build a file name");
         return NULL;
     }
 
@@ -112,30 +106,30 @@ testLoaderReadXml(testLoader *loader, const char *file, const char *root_name,
     st = vpFileRead(&catching, VIR_FROM_TEST, AT_FDCWD, path, true,
                     loader->budget, &buf, &len);
     if (st == VP_FILE_MISSING) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
-                              "failed to parse xml document '%s'", path);
+        host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
+                          "failed to parse xml document '%s'", path);
         goto cleanup;
     }
     if (st != VP_FILE_OK) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
-                              "failed to parse xml document '%s': %s", path,
-                              testCaught[0] ? testCaught : "cannot read it");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_XML_ERROR,
+                          "failed to parse xml document '%s': %s", path,
+                          testCaught[0] ? testCaught : "cannot read it");
         goto cleanup;
     }
     loader->budget -= len;
 
     if ((doc = vpXmlParse(&catching, VIR_FROM_TEST, buf, len, path)) == NULL) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_XML_DETAIL, "%s",
-                              testCaught[0] ? testCaught : path);
+        host->reportError(VIR_FROM_TEST, VIR_ERR_XML_DETAIL, "%s",
+                          testCaught[0] ? testCaught : path);
         goto cleanup;
     }
 
     /* libvirt compares the root's local name only. */
     top = xmlDocGetRootElement(doc);
     if (!top || strcmp((const char *)top->name, root_name) != 0) {
-        testHost->reportError(VIR_FROM_XML, VIR_ERR_XML_ERROR,
-                              "expecting root element of '%s', not '%s'",
-                              root_name, top ? (const char *)top->name : "");
+        host->reportError(VIR_FROM_XML, VIR_ERR_XML_ERROR,
+                          "expecting root element of '%s', not '%s'",
+                          root_name, top ? (const char *)top->name : "");
         xmlFreeDoc(doc);
         doc = NULL;
         goto cleanup;

@@ -24,25 +24,29 @@ struct _testLoader {
 
 /* Sets up a loader for the node file at absolute `path`; -1 when out of
  * memory (reported). */
-int testLoaderInit(testLoader *loader, const char *path);
+int testLoaderInit(const virtplugHost *host,
+                   testLoader *loader, const char *path);
 void testLoaderClear(testLoader *loader);
 
 /* Reads and parses `file` (absolute, or relative to the node file's
  * directory) and checks that its root element is `root_name`.  Returns the
  * document (caller frees with xmlFreeDoc) and its root in *root, or NULL
  * after reporting one error the way libvirt's test driver words it. */
-xmlDocPtr testLoaderReadXml(testLoader *loader, const char *file,
+xmlDocPtr testLoaderReadXml(const virtplugHost *host,
+                            testLoader *loader, const char *file,
                             const char *root_name, xmlNodePtr *root);
 
 /* test-domain-parse.c: fills `dom` from a <domain> element (an included
  * file already resolved).  Returns 0, or -1 after reporting an error; dom
  * may then hold allocations, which testDomainClear frees. */
-int testDomainParse(testLoader *loader, xmlNodePtr elem, testDomain *dom);
+int testDomainParse(const virtplugHost *host,
+                    testLoader *loader, xmlNodePtr elem, testDomain *dom);
 
 /* test-snapshot-parse.c: checks the <test:domainsnapshot> elements of a
  * domain as libvirt redefines them and sets dom->snapshots.  Returns 0, or
  * -1 after reporting an error. */
-int testSnapshotsParse(testLoader *loader, xmlNodePtr elem, testDomain *dom);
+int testSnapshotsParse(const virtplugHost *host,
+                       testLoader *loader, xmlNodePtr elem, testDomain *dom);
 
 /* The namespace of libvirt's test-driver extensions. */
 #define TEST_NS_HREF "http://libvirt.org/schemas/domain/test/1.0"

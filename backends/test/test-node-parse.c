@@ -11,14 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/vp-xml.h"
+#include <virtplug/vp-xml.h>
 #include "test-loader.h"
 
 /* Where `dom` goes, in libvirt's terms (virDomainObjListAdd): a new name
  * and UUID are appended (*pos = -1); the same name with the same UUID
  * redefines that domain (*pos = its position); a clash is an error. */
 static int
-testNodePlace(const testNode *node, const testDomain *dom, long long *pos)
+testNodePlace(const virtplugHost *host,
+              const testNode *node, const testDomain *dom, long long *pos)
 {
     char uuidstr[VIR_UUID_STRING_BUFLEN];
     long long byuuid = testNodeFindUUID(node, dom->uuid);
@@ -29,20 +30,20 @@ testNodePlace(const testNode *node, const testDomain *dom, long long *pos)
         const testDomain *old = &node->domains[byuuid];
 
         if (strcmp(old->name, dom->name) != 0) {
-            testHost->uuidFormat(old->uuid, uuidstr);
-            testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_FAILED,
-                                  "domain '%s' is already defined with uuid %s",
-                                  old->name, uuidstr);
+            host->uuidFormat(old->uuid, uuidstr);
+            host->reportError(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_FAILED,
+                              "domain '%s' is already defined with uuid %s",
+                              old->name, uuidstr);
             return -1;
         }
         *pos = byuuid;
         return 0;
     }
     if ((byname = testNodeFindName(node, dom->name)) >= 0) {
-        testHost->uuidFormat(node->domains[byname].uuid, uuidstr);
-        testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_FAILED,
-                              "domain '%s' already exists with uuid %s",
-                              dom->name, uuidstr);
+        host->uuidFormat(node->domains[byname].uuid, uuidstr);
+        host->reportError(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_FAILED,
+                          "domain '%s' already exists with uuid %s",
+                          dom->name, uuidstr);
         return -1;
     }
     return 0;
@@ -50,7 +51,8 @@ testNodePlace(const testNode *node, const testDomain *dom, long long *pos)
 
 /* One <domain> child of the node: inline, or file= an included file. */
 static int
-testNodeAddDomain(testLoader *loader, testNode *node, xmlNodePtr child,
+testNodeAddDomain(const virtplugHost *host,
+                  testLoader *loader, testNode *node, xmlNodePtr child,
                   int *nextid)
 {
     char *file = vpXmlProp(child, "file");
@@ -63,13 +65,13 @@ testNodeAddDomain(testLoader *loader, testNode *node, xmlNodePtr child,
     memset(&dom, 0, sizeof(dom));
     if (file) {
         /* As in libvirt, the included file replaces the element. */
-        subdoc = testLoaderReadXml(loader, file, "domain", &elem);
+        subdoc = testLoaderReadXml(host, loader, file, "domain", &elem);
         if (!subdoc)
             goto cleanup;
     }
 
-    if (testDomainParse(loader, elem, &dom) < 0 ||
-        testNodePlace(node, &dom, &pos) < 0)
+    if (testDomainParse(host, loader, elem, &dom) < 0 ||
+        testNodePlace(host, node, &dom, &pos) < 0)
         goto cleanup;
 
     if (pos >= 0 && node->domains[pos].id > 0) {
@@ -85,7 +87,7 @@ testNodeAddDomain(testLoader *loader, testNode *node, xmlNodePtr child,
     /* libvirt starts every domain that is not shut off, in order. */
     dom.id = dom.state == VIR_DOMAIN_SHUTOFF ? -1 : (*nextid)++;
 
-    if (testSnapshotsParse(loader, elem, &dom) < 0)
+    if (testSnapshotsParse(host, loader, elem, &dom) < 0)
         goto cleanup;
 
     if (pos >= 0) {
@@ -93,7 +95,7 @@ testNodeAddDomain(testLoader *loader, testNode *node, xmlNodePtr child,
         testDomainClear(&node->domains[pos]);
         node->domains[pos] = dom;
         memset(&dom, 0, sizeof(dom));
-    } else if (testNodeAppend(node, &dom) < 0) {
+    } else if (testNodeAppend(host, node, &dom) < 0) {
         goto cleanup;
     }
     ret = 0;
@@ -106,7 +108,7 @@ testNodeAddDomain(testLoader *loader, testNode *node, xmlNodePtr child,
 }
 
 testNode *
-testNodeParseFile(const char *path)
+testNodeParseFile(const virtplugHost *host, const char *path)
 {
     testLoader loader;
     testNode *node = NULL;
@@ -114,11 +116,11 @@ testNodeParseFile(const char *path)
     xmlNodePtr root, child;
     int nextid = 1;
 
-    if (testLoaderInit(&loader, path) < 0)
+    if (testLoaderInit(host, &loader, path) < 0)
         return NULL;
-    if ((doc = testLoaderReadXml(&loader, path, "node", &root)) == NULL)
+    if ((doc = testLoaderReadXml(host, &loader, path, "node", &root)) == NULL)
         goto error;
-    if ((node = testNodeNew()) == NULL)
+    if ((node = testNodeNew(host)) == NULL)
         goto error;
 
     /* libvirt looks for /node/domain: a root element in a namespace has no
@@ -128,7 +130,7 @@ testNodeParseFile(const char *path)
             if (child->type != XML_ELEMENT_NODE || child->ns ||
                 strcmp((const char *)child->name, "domain") != 0)
                 continue;
-            if (testNodeAddDomain(&loader, node, child, &nextid) < 0)
+            if (testNodeAddDomain(host, &loader, node, child, &nextid) < 0)
                 goto error;
         }
     }

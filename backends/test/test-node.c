@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,34 +31,39 @@ testNodeUUIDKey(const void *opaque, size_t pos, size_t *len)
 }
 
 testNode *
-testNodeNew(void)
+testNodeNew(const virtplugHost *host)
 {
     testNode *node = calloc(1, sizeof(*node));
 
     if (!node) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                              "cannot allocate a node");
+        host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                          "cannot allocate a node");
         return NULL;
     }
-    testIndexInit(&node->by_name, testNodeNameKey, node);
-    testIndexInit(&node->by_uuid, testNodeUUIDKey, node);
+    vpIndexInit(&node->by_name, testNodeNameKey, node);
+    vpIndexInit(&node->by_uuid, testNodeUUIDKey, node);
     return node;
 }
 
 int
-testNodeAppend(testNode *node, testDomain *dom)
+testNodeAppend(const virtplugHost *host, testNode *node, testDomain *dom)
 {
-    testDomain *bigger;
     size_t pos = node->ndomains;
 
-    bigger = realloc(node->domains, (pos + 1) * sizeof(*bigger));
-    if (!bigger)
-        goto oom;
-    node->domains = bigger;
+    if (pos == node->capdomains) {
+        size_t cap = node->capdomains ? node->capdomains * 2 : 16;
+        testDomain *bigger;
+
+        if (cap > SIZE_MAX / sizeof(*bigger) ||
+            !(bigger = realloc(node->domains, cap * sizeof(*bigger))))
+            goto oom;
+        node->domains = bigger;
+        node->capdomains = cap;
+    }
     node->domains[pos] = *dom;
     node->ndomains++;
-    if (testIndexAdd(&node->by_name, pos) < 0 ||
-        testIndexAdd(&node->by_uuid, pos) < 0) {
+    if (vpIndexAdd(&node->by_name, pos) < 0 ||
+        vpIndexAdd(&node->by_uuid, pos) < 0) {
         /* Hand the domain back; the indexes may point past the end, but
          * the node is being thrown away by the caller. */
         node->ndomains--;
@@ -67,21 +73,21 @@ testNodeAppend(testNode *node, testDomain *dom)
     return 0;
 
  oom:
-    testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                          "cannot add a domain");
+    host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                      "cannot add a domain");
     return -1;
 }
 
 long long
 testNodeFindName(const testNode *node, const char *name)
 {
-    return testIndexFind(&node->by_name, name, strlen(name));
+    return vpIndexFind(&node->by_name, name, strlen(name));
 }
 
 long long
 testNodeFindUUID(const testNode *node, const unsigned char uuid[VIR_UUID_BUFLEN])
 {
-    return testIndexFind(&node->by_uuid, uuid, VIR_UUID_BUFLEN);
+    return vpIndexFind(&node->by_uuid, uuid, VIR_UUID_BUFLEN);
 }
 
 void
@@ -90,6 +96,9 @@ testDomainClear(testDomain *dom)
     free(dom->name);
     free(dom->title);
     free(dom->description);
+    free(dom->def.xml);
+    free(dom->def.os_type);
+    free(dom->xml_inactive);
     memset(dom, 0, sizeof(*dom));
 }
 
@@ -103,7 +112,7 @@ testNodeFree(testNode *node)
     for (i = 0; i < node->ndomains; i++)
         testDomainClear(&node->domains[i]);
     free(node->domains);
-    testIndexClear(&node->by_name);
-    testIndexClear(&node->by_uuid);
+    vpIndexClear(&node->by_name);
+    vpIndexClear(&node->by_uuid);
     free(node);
 }

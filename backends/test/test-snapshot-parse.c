@@ -15,11 +15,13 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/vp-xml.h"
-#include "test-index.h"
+#include <virtplug/vp-xml.h>
+#include <virtplug/vp-index.h>
+#include <virtplug/vp-parse.h>
 #include "test-loader.h"
 
 typedef struct {
@@ -30,7 +32,8 @@ typedef struct {
 typedef struct {
     testSnapshot *items;
     size_t n;
-    testIndex by_name;
+    size_t cap;     /* grows by doubling */
+    vpIndex by_name;
 } testSnapshotList;
 
 static const void *
@@ -54,7 +57,7 @@ testSnapshotListClear(testSnapshotList *list)
     free(list->items);
     list->items = NULL;
     list->n = 0;
-    testIndexClear(&list->by_name);
+    vpIndexClear(&list->by_name);
 }
 
 /* The untrimmed text of the first child `name`; NULL when absent or empty
@@ -78,24 +81,6 @@ testSnapString(xmlNodePtr elem, const char *name, bool *oom)
     return text;
 }
 
-/* A signed integer as libvirt's virXPathLongLong/virXPathInt read it. */
-static int
-testParseLongLong(const char *str, long long min, long long max,
-                  long long *out)
-{
-    long long val;
-    char *end;
-
-    if (!str)
-        return -1;
-    errno = 0;
-    val = strtoll(str, &end, 10);
-    if (errno || end == str || *end || val < min || val > max)
-        return -1;
-    *out = val;
-    return 0;
-}
-
 /* Snapshot states libvirt accepts when redefining (not "nostate"). */
 static bool
 testSnapshotStateValid(const char *state)
@@ -114,17 +99,18 @@ testSnapshotStateValid(const char *state)
 }
 
 static int
-testSnapshotOOM(void)
+testSnapshotOOM(const virtplugHost *host)
 {
-    testHost->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
-                          "cannot parse a snapshot");
+    host->reportError(VIR_FROM_TEST, VIR_ERR_NO_MEMORY, "%s",
+                      "cannot parse a snapshot");
     return -1;
 }
 
 /* Checks one <domainsnapshot> element; on success fills *snap and
  * *current. */
 static int
-testSnapshotParseOne(xmlNodePtr elem, testSnapshot *snap, bool *current)
+testSnapshotParseOne(const virtplugHost *host,
+                     xmlNodePtr elem, testSnapshot *snap, bool *current)
 {
     bool oom = false;
     char *str;
@@ -133,61 +119,61 @@ testSnapshotParseOne(xmlNodePtr elem, testSnapshot *snap, bool *current)
 
     if ((snap->name = testSnapString(elem, "name", &oom)) == NULL) {
         if (oom)
-            return testSnapshotOOM();
-        testHost->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_XML_ERROR,
-                              "%s", "a redefined snapshot must have a name");
+            return testSnapshotOOM(host);
+        host->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_XML_ERROR,
+                          "%s", "a redefined snapshot must have a name");
         return -1;
     }
 
     str = testSnapString(elem, "creationTime", &oom);
-    rc = testParseLongLong(str, LLONG_MIN, LLONG_MAX, &val);
+    rc = vpParseLongLong(str, LLONG_MIN, LLONG_MAX, &val);
     free(str);
     if (oom)
-        return testSnapshotOOM();
+        return testSnapshotOOM(host);
     if (rc < 0) {
-        testHost->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_INTERNAL_ERROR,
-                              "%s", "missing creationTime from existing snapshot");
+        host->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_INTERNAL_ERROR,
+                          "%s", "missing creationTime from existing snapshot");
         return -1;
     }
 
     if ((str = testSnapString(elem, "state", &oom)) == NULL) {
         if (oom)
-            return testSnapshotOOM();
-        testHost->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_XML_ERROR,
-                              "%s", "missing state from existing snapshot");
+            return testSnapshotOOM(host);
+        host->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_XML_ERROR,
+                          "%s", "missing state from existing snapshot");
         return -1;
     }
     if (!testSnapshotStateValid(str)) {
-        testHost->reportError(VIR_FROM_DOMAIN_SNAPSHOT,
-                              VIR_ERR_CONFIG_UNSUPPORTED,
-                              "Invalid state '%s' in domain snapshot XML", str);
+        host->reportError(VIR_FROM_DOMAIN_SNAPSHOT,
+                          VIR_ERR_CONFIG_UNSUPPORTED,
+                          "Invalid state '%s' in domain snapshot XML", str);
         free(str);
         return -1;
     }
     free(str);
 
     str = testSnapString(elem, "active", &oom);
-    rc = testParseLongLong(str, INT_MIN, INT_MAX, &val);
+    rc = vpParseLongLong(str, INT_MIN, INT_MAX, &val);
     free(str);
     if (oom)
-        return testSnapshotOOM();
+        return testSnapshotOOM(host);
     if (rc < 0) {
-        testHost->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_INTERNAL_ERROR,
-                              "%s", "Could not find 'active' element");
+        host->reportError(VIR_FROM_DOMAIN_SNAPSHOT, VIR_ERR_INTERNAL_ERROR,
+                          "%s", "Could not find 'active' element");
         return -1;
     }
     *current = val != 0;
 
     snap->parent = testSnapString(vpXmlChild(elem, "parent"), "name", &oom);
     if (oom)
-        return testSnapshotOOM();
+        return testSnapshotOOM(host);
     return 0;
 }
 
 static long long
 testSnapshotFind(const testSnapshotList *list, const char *name)
 {
-    return testIndexFind(&list->by_name, name, strlen(name));
+    return vpIndexFind(&list->by_name, name, strlen(name));
 }
 
 /* Every parent exists, and following parents never comes back.  Each
@@ -227,15 +213,16 @@ testSnapshotRelationsValid(const testSnapshotList *list)
 }
 
 int
-testSnapshotsParse(testLoader *loader, xmlNodePtr elem, testDomain *dom)
+testSnapshotsParse(const virtplugHost *host,
+                   testLoader *loader, xmlNodePtr elem, testDomain *dom)
 {
-    testSnapshotList list = { NULL, 0, { 0 } };
+    testSnapshotList list = { NULL, 0, 0, { 0 } };
     bool have_current = false;
     int rc;
     xmlNodePtr child;
     int ret = -1;
 
-    testIndexInit(&list.by_name, testSnapshotKey, &list);
+    vpIndexInit(&list.by_name, testSnapshotKey, &list);
     for (child = elem->children; child; child = child->next) {
         xmlDocPtr subdoc = NULL;
         xmlNodePtr snapelem = child;
@@ -251,14 +238,14 @@ testSnapshotsParse(testLoader *loader, xmlNodePtr elem, testDomain *dom)
             continue;
 
         if ((file = vpXmlProp(child, "file")) != NULL) {
-            subdoc = testLoaderReadXml(loader, file, "domainsnapshot",
+            subdoc = testLoaderReadXml(host, loader, file, "domainsnapshot",
                                        &snapelem);
             free(file);
             if (!subdoc)
                 goto cleanup;
         }
 
-        if (testSnapshotParseOne(snapelem, &snap, &current) < 0) {
+        if (testSnapshotParseOne(host, snapelem, &snap, &current) < 0) {
             free(snap.name);
             free(snap.parent);
             xmlFreeDoc(subdoc);
@@ -267,47 +254,53 @@ testSnapshotsParse(testLoader *loader, xmlNodePtr elem, testDomain *dom)
         xmlFreeDoc(subdoc);
 
         if (testSnapshotFind(&list, snap.name) >= 0) {
-            testHost->reportError(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_FAILED,
-                                  "domain moment %s already exists", snap.name);
+            host->reportError(VIR_FROM_DOMAIN, VIR_ERR_OPERATION_FAILED,
+                              "domain moment %s already exists", snap.name);
             free(snap.name);
             free(snap.parent);
             goto cleanup;
         }
-        bigger = realloc(list.items, (list.n + 1) * sizeof(*bigger));
-        if (!bigger) {
-            free(snap.name);
-            free(snap.parent);
-            testSnapshotOOM();
-            goto cleanup;
+        if (list.n == list.cap) {
+            size_t cap = list.cap ? list.cap * 2 : 8;
+
+            if (cap > SIZE_MAX / sizeof(*bigger) ||
+                !(bigger = realloc(list.items, cap * sizeof(*bigger)))) {
+                free(snap.name);
+                free(snap.parent);
+                testSnapshotOOM(host);
+                goto cleanup;
+            }
+            list.items = bigger;
+            list.cap = cap;
         }
-        list.items = bigger;
         list.items[list.n] = snap;
-        if (testIndexAdd(&list.by_name, list.n) < 0) {
+        if (vpIndexAdd(&list.by_name, list.n) < 0) {
             free(snap.name);
             free(snap.parent);
-            testSnapshotOOM();
+            testSnapshotOOM(host);
             goto cleanup;
         }
         list.n++;
 
         if (current) {
             if (have_current) {
-                testHost->reportError(VIR_FROM_TEST, VIR_ERR_INTERNAL_ERROR,
-                                      "%s", "more than one snapshot claims to be active");
+                host->reportError(VIR_FROM_TEST, VIR_ERR_INTERNAL_ERROR,
+                                  "%s", "more than one snapshot claims to be active");
                 goto cleanup;
             }
+            dom->current_snapshot = true;
             have_current = true;
         }
     }
 
     if ((rc = testSnapshotRelationsValid(&list)) < 0) {
-        testSnapshotOOM();
+        testSnapshotOOM(host);
         goto cleanup;
     }
     if (rc > 0) {
-        testHost->reportError(VIR_FROM_TEST, VIR_ERR_INTERNAL_ERROR,
-                              "Snapshots have inconsistent relations for domain %s",
-                              dom->name);
+        host->reportError(VIR_FROM_TEST, VIR_ERR_INTERNAL_ERROR,
+                          "Snapshots have inconsistent relations for domain %s",
+                          dom->name);
         goto cleanup;
     }
     dom->snapshots = list.n > INT_MAX ? INT_MAX : (int)list.n;

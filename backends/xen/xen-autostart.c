@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/vp-file.h"
+#include <virtplug/vp-file.h>
 #include "xen-autostart.h"
 
 /* xl configs are a few hundred bytes; anything this big is not one. */
@@ -138,19 +138,19 @@ xenAutostartEntryName(const xenPriv *priv, int dirfd, const char *fname)
         if (asprintf(&path, "%s%s%s", target[0] == '/' ? priv->root :
                      priv->auto_dir, target[0] == '/' ? "" : "/", target) < 0)
             return NULL;
-        rc = vpFileRead(xenHost, VIR_FROM_LIBXL, AT_FDCWD, path, false,
+        rc = vpFileRead(priv->host, VIR_FROM_LIBXL, AT_FDCWD, path, false,
                         XEN_CFG_CAP, &buf, &len);
     } else {
-        if (asprintf(&path, "%s/%s", priv->auto_dir, fname) < 0)
+        if (!(path = vpPathJoin(priv->auto_dir, fname)))
             return NULL;
-        rc = vpFileRead(xenHost, VIR_FROM_LIBXL, dirfd, fname, false,
+        rc = vpFileRead(priv->host, VIR_FROM_LIBXL, dirfd, fname, false,
                         XEN_CFG_CAP, &buf, &len);
     }
     if (rc == VP_FILE_OK) {
         name = xenCfgName(buf, len);
         if (!name)
-            xenHost->warn(VIR_FROM_LIBXL, "%s: no name = \"...\" setting",
-                          path);
+            priv->host->warn(VIR_FROM_LIBXL, "%s: no name = \"...\" setting",
+                             path);
     }
     free(buf);
     free(path);
@@ -171,8 +171,8 @@ xenAutostartNames(const xenPriv *priv)
     fd = open(priv->auto_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
         if (errno != ENOENT && errno != ENOTDIR)
-            xenHost->warn(VIR_FROM_LIBXL, "cannot read directory %s: %s",
-                          priv->auto_dir, strerror(errno));
+            priv->host->warn(VIR_FROM_LIBXL, "cannot read directory %s: %s",
+                             priv->auto_dir, strerror(errno));
         return names;
     }
     if (!(dir = fdopendir(fd))) {

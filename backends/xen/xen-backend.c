@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <virtplug/vp-libvirt-def.h>
 #include "xen-domains.h"
 #include "xen-priv.h"
 
@@ -48,8 +49,8 @@ xenUriEscape(const char *s)
 }
 
 static virtplugOpenStatus
-xenOpen(const virtplugURI *uri, unsigned int flags, void **privp,
-        char **canonical_uri)
+xenOpen(const virtplugHost *host, void *data, const virtplugURI *uri,
+        unsigned int flags, void **privp, char **canonical_uri)
 {
     const char *root_param;
     char *root = NULL;
@@ -58,6 +59,7 @@ xenOpen(const virtplugURI *uri, unsigned int flags, void **privp,
     struct stat st;
     size_t len;
 
+    (void)data;
     (void)flags;
     if (strcmp(uri->scheme, "xen") != 0)
         return VIRTPLUG_OPEN_DECLINED;
@@ -66,25 +68,25 @@ xenOpen(const virtplugURI *uri, unsigned int flags, void **privp,
         return VIRTPLUG_OPEN_DECLINED;
     if (uri->path && strcmp(uri->path, "/") != 0 &&
         strcmp(uri->path, "/system") != 0) {
-        xenHost->reportError(VIR_FROM_LIBXL, VIR_ERR_INTERNAL_ERROR,
-                             "unexpected Xen URI path '%s', try xen:///system",
-                             uri->path);
+        host->reportError(VIR_FROM_LIBXL, VIR_ERR_INTERNAL_ERROR,
+                          "unexpected Xen URI path '%s', try xen:///system",
+                          uri->path);
         return VIRTPLUG_OPEN_ERROR;
     }
 
-    root_param = xenHost->uriParam(uri, "root");
+    root_param = host->uriParam(uri, "root");
     if (root_param) {
         if (root_param[0] != '/') {
-            xenHost->reportError(VIR_FROM_LIBXL, VIR_ERR_INVALID_ARG,
-                                 "root '%s' must be an absolute path",
-                                 root_param);
+            host->reportError(VIR_FROM_LIBXL, VIR_ERR_INVALID_ARG,
+                              "root '%s' must be an absolute path",
+                              root_param);
             return VIRTPLUG_OPEN_ERROR;
         }
         if (stat(root_param, &st) < 0 || !S_ISDIR(st.st_mode)) {
-            xenHost->reportSystemError(VIR_FROM_LIBXL, VIR_ERR_INVALID_ARG,
-                                       errno ? errno : ENOTDIR,
-                                       "cannot use root directory '%s'",
-                                       root_param);
+            host->reportSystemError(VIR_FROM_LIBXL, VIR_ERR_INVALID_ARG,
+                                    errno ? errno : ENOTDIR,
+                                    "cannot use root directory '%s'",
+                                    root_param);
             return VIRTPLUG_OPEN_ERROR;
         }
         if (!(root = strdup(root_param)))
@@ -94,8 +96,10 @@ xenOpen(const virtplugURI *uri, unsigned int flags, void **privp,
             root[len - 1] = '\0';
     }
 
-    if (!(priv = xenPrivNew(root ? root : "")))
-        goto nomem;
+    if (!(priv = xenPrivNew(host, root ? root : ""))) {
+        free(root);
+        return VIRTPLUG_OPEN_ERROR;
+    }
     if (root_param) {
         if (!(escaped = xenUriEscape(root_param)) ||
             asprintf(canonical_uri, "xen:///system?root=%s", escaped) < 0) {
@@ -114,42 +118,70 @@ xenOpen(const virtplugURI *uri, unsigned int flags, void **privp,
  nomem:
     free(escaped);
     free(root);
-    xenHost->reportError(VIR_FROM_LIBXL, VIR_ERR_NO_MEMORY, "%s",
-                         "opening the xen backend");
+    host->reportError(VIR_FROM_LIBXL, VIR_ERR_NO_MEMORY, "%s",
+                      "opening the xen backend");
     return VIRTPLUG_OPEN_ERROR;
 }
 
 static void
-xenClose(void *priv)
+xenClose(const virtplugHost *host, void *priv)
 {
+    (void)host;
     xenPrivFree(priv);
 }
 
 static int
-xenListAllDomains(void *priv, unsigned int flags, virtplugDomainSink *sink)
+xenListAllDomains(const virtplugHost *host, void *priv, unsigned int flags,
+                  virtplugDomainSink *sink)
 {
+    (void)host;
     return xenDomainsList(priv, flags, sink);
 }
 
 static int
-xenLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
+xenLookup(const virtplugHost *host, void *priv, const virtplugDomainKey *key,
+          virtplugDomainSink *sink)
 {
+    (void)host;
     return xenDomainsLookup(priv, key, sink);
+}
+
+/* The definitions libvirt's libxl driver keeps; a domain only Xen's own
+ * files know has none (the core then says NO_SUPPORT).  libvirt reads the
+ * OS type "linux" as an alias of "xen". */
+static int
+xenDomainDoc(const virtplugHost *host, void *priv,
+             const virtplugDomainKey *key, unsigned int flags,
+             virtplugDomainDoc *doc)
+{
+    xenPriv *xp = priv;
+    int rc = vpLibvirtStateDomainDoc(host, &xp->libvirt, key, flags, doc);
+
+    if (rc == 1 && doc->os_type && strcmp(doc->os_type, "linux") == 0) {
+        free(doc->os_type);
+        if (!(doc->os_type = strdup("xen"))) {
+            vpDomainDocClear(doc);
+            host->reportError(VIR_FROM_LIBXL, VIR_ERR_NO_MEMORY, "%s",
+                              "reading os type");
+            return -1;
+        }
+    }
+    return rc;
 }
 
 /* Xen shows itself through /proc/xen (xenfs) in a Xen guest or dom0;
  * libvirt's libxl driver through its config or state directory. */
 static int
-xenProbe(void)
+xenProbe(const virtplugHost *host, void *data)
 {
+    (void)host;
+    (void)data;
     return access("/proc/xen", F_OK) == 0 ||
         access("/etc/libvirt/libxl", F_OK) == 0 ||
         access("/run/libvirt/libxl", F_OK) == 0;
 }
 
-static const virtplugBackend xenBackend = {
-    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
-    .struct_size = sizeof(virtplugBackend),
+VIRTPLUG_BACKEND_DEFINE(
     .name = "xen",
     .hv_type = "Xen",         /* what libvirt's libxl driver reports */
     .hv_version = 0,          /* the hypervisor's version is not in a file */
@@ -164,16 +196,5 @@ static const virtplugBackend xenBackend = {
     .close = xenClose,
     .listAllDomains = xenListAllDomains,
     .lookup = xenLookup,
-};
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *virtplug_backend_entry(
-    const virtplugHost *host);
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *host)
-{
-    if (!virtplugHostUsable(host))
-        return NULL;
-    xenHost = host;
-    return &xenBackend;
-}
+    .domainDoc = xenDomainDoc,
+)

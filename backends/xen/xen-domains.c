@@ -52,9 +52,9 @@ xenAddDomain(const xenDomainRef *ref, void *opaque)
     if (xenLibvirtKnowsName(ctx->priv, ref->name))
         return 0;
     /* NULL: a domain of this name or UUID is already in the sink. */
-    if (!(rec = xenHost->recordAdd(ctx->sink, ref->name, ref->uuid)))
+    if (!(rec = ctx->priv->host->recordAdd(ctx->sink, ref->name, ref->uuid)))
         return 0;
-    info = xenHost->recordInfo(rec);
+    info = ctx->priv->host->recordInfo(rec);
 
     info->known |= VIRTPLUG_ATTR_ACTIVE | VIRTPLUG_ATTR_PERSISTENT |
         VIRTPLUG_ATTR_STATE;
@@ -83,10 +83,10 @@ xenAddDomain(const xenDomainRef *ref, void *opaque)
     }
     /* xl configs carry no title or description: known to be none. */
     if ((ctx->need & VIRTPLUG_ATTR_TITLE) &&
-        xenHost->recordSetText(rec, VIRTPLUG_ATTR_TITLE, NULL) < 0)
+        ctx->priv->host->recordSetText(rec, VIRTPLUG_ATTR_TITLE, NULL) < 0)
         return 0;
     if ((ctx->need & VIRTPLUG_ATTR_DESCRIPTION) &&
-        xenHost->recordSetText(rec, VIRTPLUG_ATTR_DESCRIPTION, NULL) < 0)
+        ctx->priv->host->recordSetText(rec, VIRTPLUG_ATTR_DESCRIPTION, NULL) < 0)
         return 0;
     ctx->added++;
     return ctx->key ? 1 : 0;
@@ -100,11 +100,11 @@ xenAddCtxInit(xenAddCtx *ctx, const xenPriv *priv, virtplugDomainSink *sink,
     ctx->priv = priv;
     ctx->sink = sink;
     ctx->key = key;
-    ctx->need = xenHost->sinkNeed(sink);
+    ctx->need = priv->host->sinkNeed(sink);
     if (ctx->need & VIRTPLUG_ATTR_AUTOSTART) {
         if (!(ctx->auto_names = xenAutostartNames(priv))) {
-            xenHost->reportError(VIR_FROM_LIBXL, VIR_ERR_NO_MEMORY, "%s",
-                                 "autostart list");
+            priv->host->reportError(VIR_FROM_LIBXL, VIR_ERR_NO_MEMORY, "%s",
+                                    "autostart list");
             return -1;
         }
     }
@@ -115,11 +115,10 @@ int
 xenDomainsList(const xenPriv *priv, unsigned int flags,
                virtplugDomainSink *sink)
 {
-    unsigned int act = flags & (VIR_CONNECT_LIST_DOMAINS_ACTIVE |
-                                VIR_CONNECT_LIST_DOMAINS_INACTIVE);
+    unsigned int act = flags & VIRTPLUG_GROUP_FLAGS_ACTIVE;
     xenAddCtx ctx;
 
-    if (vpLibvirtStateList(xenHost, &priv->libvirt, flags, sink) < 0)
+    if (vpLibvirtStateList(priv->host, &priv->libvirt, flags, sink) < 0)
         return -1;
     if (xenAddCtxInit(&ctx, priv, sink, NULL) < 0)
         return -1;
@@ -140,7 +139,7 @@ xenDomainsLookup(const xenPriv *priv, const virtplugDomainKey *key,
     xenAddCtx ctx;
     int rc;
 
-    rc = vpLibvirtStateLookup(xenHost, &priv->libvirt, key, sink);
+    rc = vpLibvirtStateLookup(priv->host, &priv->libvirt, key, sink);
     if (rc != 0)
         return rc;
     if (key->type == VIRTPLUG_KEY_ID && key->id < 0)

@@ -15,7 +15,8 @@
  * ref->uuid.  When want_uuid is not NULL, c_info.uuid must equal it (a
  * missing c_info.uuid then takes want_uuid).  `what` names the file in
  * warnings.  Returns 0, or -1 after a warning. */
-int xenLibxlJsonIdentity(const char *buf, size_t len, const char *what,
+int xenLibxlJsonIdentity(const virtplugHost *host,
+                         const char *buf, size_t len, const char *what,
                          const unsigned char *want_uuid, xenDomainRef *ref);
 
 #endif /* XEN_LIBXL_JSON_H */

@@ -5,30 +5,20 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <virtplug/vp-file.h>
+#include <virtplug/vp-parse.h>
 #include "xen-priv.h"
 
 /* /proc/stat grows with the number of CPUs and interrupts; a regular file
  * in a copied tree that is larger than this is not a real /proc/stat. */
 #define XEN_PROC_STAT_CAP (8u * 1024 * 1024)
-
-const virtplugHost *xenHost;
-
-static char *
-xenJoin(const char *root, const char *rel)
-{
-    size_t len = strlen(root) + strlen(rel) + 1;
-    char *s = malloc(len);
-
-    if (s)
-        snprintf(s, len, "%s%s", root, rel);
-    return s;
-}
 
 /* Finds "btime N" in the text of /proc/stat.  Returns N or -1. */
 static long long
@@ -38,15 +28,15 @@ xenParseBtime(const char *text)
 
     while (p && *p) {
         if (strncmp(p, "btime ", 6) == 0) {
-            char *end;
+            char num[32];
+            size_t n = strcspn(p + 6, "\n");
             long long v;
 
-            errno = 0;
-            v = strtoll(p + 6, &end, 10);
-            if (errno == 0 && end != p + 6 && v > 0 &&
-                (*end == '\n' || *end == '\0'))
-                return v;
-            return -1;
+            if (n >= sizeof(num))
+                return -1;
+            memcpy(num, p + 6, n);
+            num[n] = '\0';
+            return vpParseLongLong(num, 1, LLONG_MAX, &v) == 0 ? v : -1;
         }
         p = strchr(p, '\n');
         if (p)
@@ -109,41 +99,44 @@ xenReadBootTime(const char *path)
 }
 
 xenPriv *
-xenPrivNew(const char *root)
+xenPrivNew(const virtplugHost *host, const char *root)
 {
     xenPriv *priv = calloc(1, sizeof(*priv));
-    char *stat_path;
+    char *stat_path = NULL;
 
     if (!priv)
-        return NULL;
-    if (!(priv->root = strdup(root)) ||
-        !(priv->lib_dir = xenJoin(root, "/var/lib/xen")) ||
-        !(priv->save_dir = xenJoin(root, "/var/lib/xen/save")) ||
-        !(priv->auto_dir = xenJoin(root, "/etc/xen/auto")) ||
-        !(priv->lv_config_dir = xenJoin(root, "/etc/libvirt/libxl")) ||
-        !(priv->lv_autostart_dir = xenJoin(root, "/etc/libvirt/libxl/autostart")) ||
-        !(priv->lv_status_dir = xenJoin(root, "/run/libvirt/libxl")) ||
-        !(priv->lv_save_dir = xenJoin(root, "/var/lib/libvirt/libxl/save")) ||
-        !(stat_path = xenJoin(root, "/proc/stat"))) {
+        goto nomem;
+    priv->host = host;
+    /* libvirt's libxl driver keeps the system layout of every driver. */
+    if (!(priv->lv = vpLibvirtPathsNew(host, VIR_FROM_LIBXL, root, "libxl",
+                                       VP_LIBVIRT_SYSTEM))) {
         xenPrivFree(priv);
         return NULL;
     }
+    if (!(priv->root = strdup(root)) ||
+        !(priv->lib_dir = vpPathJoin(root, "var/lib/xen")) ||
+        !(priv->save_dir = vpPathJoin(root, "var/lib/xen/save")) ||
+        !(priv->auto_dir = vpPathJoin(root, "etc/xen/auto")) ||
+        !(stat_path = vpPathJoin(root, "proc/stat")))
+        goto nomem;
 
-    priv->libvirt.config_dir = priv->lv_config_dir;
-    priv->libvirt.autostart_dir = priv->lv_autostart_dir;
-    priv->libvirt.status_dir = priv->lv_status_dir;
-    priv->libvirt.save_dir = priv->lv_save_dir;
+    priv->libvirt = priv->lv->layout;
     priv->libvirt.snapshot_dir = NULL;     /* libxl has no snapshots */
     priv->libvirt.checkpoint_dir = NULL;   /* nor checkpoints */
     /* libxl status files carry no QEMU pid to check. */
     priv->libvirt.check_pids = false;
-    priv->libvirt.error_from = VIR_FROM_LIBXL;
 
     /* Live host: /proc/stat.  A copied tree: its own proc/stat when it has
      * one, else the boot time is unknown and no file is stale. */
     priv->boot_time = xenReadBootTime(stat_path);
     free(stat_path);
     return priv;
+
+ nomem:
+    host->reportError(VIR_FROM_LIBXL, VIR_ERR_NO_MEMORY, "%s",
+                      "opening the xen backend");
+    xenPrivFree(priv);
+    return NULL;
 }
 
 void
@@ -155,10 +148,7 @@ xenPrivFree(xenPriv *priv)
     free(priv->lib_dir);
     free(priv->save_dir);
     free(priv->auto_dir);
-    free(priv->lv_config_dir);
-    free(priv->lv_autostart_dir);
-    free(priv->lv_status_dir);
-    free(priv->lv_save_dir);
+    vpLibvirtPathsFree(priv->lv);
     free(priv);
 }
 
@@ -172,14 +162,12 @@ xenNameIsFileSafe(const char *name)
 static bool
 xenFileInDirExists(const char *dir, const char *name, const char *suffix)
 {
-    size_t len = strlen(dir) + strlen(name) + strlen(suffix) + 2;
-    char *path = malloc(len);
+    char *path = vpPathJoinExt(dir, name, suffix);
     struct stat st;
     bool found;
 
     if (!path)
         return false;
-    snprintf(path, len, "%s/%s%s", dir, name, suffix);
     found = lstat(path, &st) == 0;
     free(path);
     return found;
@@ -190,6 +178,6 @@ xenLibvirtKnowsName(const xenPriv *priv, const char *name)
 {
     if (!xenNameIsFileSafe(name))
         return false;
-    return xenFileInDirExists(priv->lv_config_dir, name, ".xml") ||
-        xenFileInDirExists(priv->lv_status_dir, name, ".xml");
+    return xenFileInDirExists(priv->lv->config_dir, name, ".xml") ||
+        xenFileInDirExists(priv->lv->status_dir, name, ".xml");
 }

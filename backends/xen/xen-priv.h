@@ -9,22 +9,18 @@
 
 #include <stdbool.h>
 
-#include "virtplug-backend.h"
-#include "util/vp-libvirt-state.h"
-
-/* The host helper table given to the module entry; set once. */
-extern const virtplugHost *xenHost;
+#include <virtplug/virtplug-backend.h>
+#include <virtplug/vp-file.h>
+#include <virtplug/vp-libvirt-layout.h>
 
 typedef struct {
+    const virtplugHost *host;  /* the core's helpers, as open() got them */
     char *root;           /* "" for the live host, else DIR without a trailing '/' */
     char *lib_dir;        /* ROOT/var/lib/xen: libxl userdata */
     char *save_dir;       /* ROOT/var/lib/xen/save: xendomains' xl save images */
     char *auto_dir;       /* ROOT/etc/xen/auto: xendomains' autostart configs */
-    char *lv_config_dir;  /* the strings behind `libvirt` below */
-    char *lv_autostart_dir;
-    char *lv_status_dir;
-    char *lv_save_dir;
-    vpLibvirtLayout libvirt;
+    vpLibvirtPaths *lv;   /* libvirt's libxl driver directories */
+    vpLibvirtLayout libvirt;  /* lv's, without snapshots and checkpoints */
     /* The host's boot time (seconds since the epoch): userdata files older
      * than this were left behind by a crash.  -1 when unknown: nothing is
      * considered stale. */
@@ -39,8 +35,8 @@ typedef struct {
 } xenDomainRef;
 
 /* Builds the paths for `root` ("" for the live host) and reads the boot
- * time.  Returns NULL when out of memory (nothing reported). */
-xenPriv *xenPrivNew(const char *root);
+ * time.  Returns NULL after reporting an error. */
+xenPriv *xenPrivNew(const virtplugHost *host, const char *root);
 void xenPrivFree(xenPriv *priv);
 
 /* True when `name` can be a file name inside a directory (no '/', not "."

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/vp-json.h"
+#include <virtplug/vp-json.h>
 #include "xen-libxl-json.h"
 #include "xen-saveimage.h"
 
@@ -76,10 +76,8 @@ xenSaveImageRead(const xenPriv *priv, int dirfd, const char *fname,
     fd = openat(dirfd, fname, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return errno == ENOENT ? 0 : -1;
-    if (asprintf(&what, "%s/%s", priv->save_dir, fname) < 0) {
-        what = NULL;
+    if (!(what = vpPathJoin(priv->save_dir, fname)))
         goto cleanup;
-    }
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
         st.st_size < XEN_SAVE_HEADER_LEN ||
         xenPreadFull(fd, hdr, sizeof(hdr), 0) < 0 ||
@@ -94,45 +92,45 @@ xenSaveImageRead(const xenPriv *priv, int dirfd, const char *fname,
     } else if (order == bswap_32(XEN_SAVE_BYTEORDER)) {
         swap = true;
     } else {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: bad byte order marker 0x%08x",
-                      what, (unsigned)order);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: bad byte order marker 0x%08x",
+                         what, (unsigned)order);
         goto cleanup;
     }
     mandatory = xenU32(hdr + XEN_SAVE_MAGIC_LEN + 4, swap);
     optlen = xenU32(hdr + XEN_SAVE_MAGIC_LEN + 12, swap);
     if (!(mandatory & XEN_SAVE_FLAG_JSON)) {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: old xl save image without a JSON "
-                      "config is not supported", what);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: old xl save image without a JSON "
+                         "config is not supported", what);
         goto cleanup;
     }
     if (optlen < 4 || (off_t)optlen > st.st_size - XEN_SAVE_HEADER_LEN ||
         xenPreadFull(fd, lenbuf, 4, XEN_SAVE_HEADER_LEN) < 0) {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: truncated xl save header", what);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: truncated xl save header", what);
         goto cleanup;
     }
     cfglen = xenU32(lenbuf, swap);
     if (cfglen == 0 || cfglen > optlen - 4) {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: bad config length %u", what,
-                      (unsigned)cfglen);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: bad config length %u", what,
+                         (unsigned)cfglen);
         goto cleanup;
     }
     if (cfglen > VP_JSON_MAX_SIZE + 1) {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: config of %u bytes exceeds the "
-                      "limit", what, (unsigned)cfglen);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: config of %u bytes exceeds the "
+                         "limit", what, (unsigned)cfglen);
         goto cleanup;
     }
     if (!(cfg = malloc(cfglen)) ||
         xenPreadFull(fd, cfg, cfglen, XEN_SAVE_HEADER_LEN + 4) < 0) {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: cannot read the config", what);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: cannot read the config", what);
         goto cleanup;
     }
-    if (xenLibxlJsonIdentity(cfg, cfglen, what, NULL, ref) < 0)
+    if (xenLibxlJsonIdentity(priv->host, cfg, cfglen, what, NULL, ref) < 0)
         goto cleanup;
     /* xendomains names the file after the domain; anything else is not an
      * image that xendomains would restore as this domain. */
     if (strcmp(ref->name, fname) != 0) {
-        xenHost->warn(VIR_FROM_LIBXL, "%s: image of domain '%s' under "
-                      "another name", what, ref->name);
+        priv->host->warn(VIR_FROM_LIBXL, "%s: image of domain '%s' under "
+                         "another name", what, ref->name);
         free(ref->name);
         ref->name = NULL;
         goto cleanup;
@@ -162,8 +160,8 @@ xenSaveImageForEach(const xenPriv *priv, const char *want_name,
     fd = open(priv->save_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
         if (errno != ENOENT && errno != ENOTDIR)
-            xenHost->warn(VIR_FROM_LIBXL, "cannot read directory %s: %s",
-                          priv->save_dir, strerror(errno));
+            priv->host->warn(VIR_FROM_LIBXL, "cannot read directory %s: %s",
+                             priv->save_dir, strerror(errno));
         return 0;
     }
 

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/vp-file.h"
-#include "util/vp-json.h"
+#include <virtplug/vp-file.h>
+#include <virtplug/vp-json.h>
 #include "xen-libxl-json.h"
 #include "xen-userdata.h"
 
@@ -27,7 +27,7 @@
  * 8-4-4-4-12).  Other kinds ('n' temporary, 'l' lock) and other userids do
  * not match.  Returns 0 or -1. */
 static int
-xenUserdataParseName(const char *fname, int *domid,
+xenUserdataParseName(const virtplugHost *host, const char *fname, int *domid,
                      unsigned char uuid[VIR_UUID_BUFLEN])
 {
     const char *p = fname;
@@ -60,7 +60,7 @@ xenUserdataParseName(const char *fname, int *domid,
     p += XEN_UUID_TEXT_LEN;
     if (strcmp(p, XEN_USERDATA_SUFFIX) != 0)
         return -1;
-    if (xenHost->uuidParse(text, uuid) < 0)
+    if (host->uuidParse(text, uuid) < 0)
         return -1;
     *domid = (int)id;
     return 0;
@@ -85,10 +85,10 @@ xenUserdataRead(const xenPriv *priv, int dirfd, const char *fname, int domid,
     if (priv->boot_time >= 0 && (long long)st.st_mtime < priv->boot_time)
         return 0;   /* left over from before the last boot */
 
-    if (asprintf(&what, "%s/%s", priv->lib_dir, fname) < 0)
+    if (!(what = vpPathJoin(priv->lib_dir, fname)))
         return -1;
     /* Room for the largest document vpJsonParse accepts plus its NUL. */
-    st_read = vpFileRead(xenHost, VIR_FROM_LIBXL, dirfd, fname, false,
+    st_read = vpFileRead(priv->host, VIR_FROM_LIBXL, dirfd, fname, false,
                          VP_JSON_MAX_SIZE + 1, &buf, &len);
     if (st_read == VP_FILE_MISSING) {
         ret = 0;
@@ -97,7 +97,7 @@ xenUserdataRead(const xenPriv *priv, int dirfd, const char *fname, int domid,
     if (st_read != VP_FILE_OK)
         goto cleanup;
 
-    if (xenLibxlJsonIdentity(buf, len, what, uuid, ref) < 0)
+    if (xenLibxlJsonIdentity(priv->host, buf, len, what, uuid, ref) < 0)
         goto cleanup;
     if (strcmp(ref->name, "Domain-0") == 0) {
         free(ref->name);
@@ -127,8 +127,8 @@ xenUserdataForEach(const xenPriv *priv, int want_id,
     fd = open(priv->lib_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
         if (errno != ENOENT && errno != ENOTDIR)
-            xenHost->warn(VIR_FROM_LIBXL, "cannot read directory %s: %s",
-                          priv->lib_dir, strerror(errno));
+            priv->host->warn(VIR_FROM_LIBXL, "cannot read directory %s: %s",
+                             priv->lib_dir, strerror(errno));
         return 0;
     }
     if (!(dir = fdopendir(fd))) {
@@ -142,7 +142,7 @@ xenUserdataForEach(const xenPriv *priv, int want_id,
         int domid;
         int rc;
 
-        if (xenUserdataParseName(ent->d_name, &domid, uuid) < 0)
+        if (xenUserdataParseName(priv->host, ent->d_name, &domid, uuid) < 0)
             continue;
         if (domid == 0)
             continue;   /* Domain-0 is the host, never a listed domain */

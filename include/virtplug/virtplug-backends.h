@@ -38,6 +38,12 @@ const char *virtplugGetBackendDir(void);
  * "checkpoint" for one group bit, else NULL. */
 const char *virtplugGroupName(unsigned int group);
 
+/* The default URI (probe_uri) of every loaded backend whose probe finds its
+ * hypervisor on this host, in the order virConnectOpen(NULL) tries them.
+ * Returns their number and sets *uris to a malloc'd NULL-terminated array:
+ * free() each element, then the array.  -1 on error (last error set). */
+int virtplugProbeURIs(char ***uris);
+
 #ifdef __cplusplus
 }
 #endif

@@ -180,9 +180,11 @@ typedef enum {
     VIR_FROM_NONE = 0,
     VIR_FROM_XEN = 1,
     VIR_FROM_XML = 5,
+    VIR_FROM_DOM = 6,
     VIR_FROM_CONF = 9,
     VIR_FROM_QEMU = 10,
     VIR_FROM_TEST = 12,
+    VIR_FROM_LXC = 17,
     VIR_FROM_DOMAIN = 20,
     VIR_FROM_DOMAIN_SNAPSHOT = 35,
     VIR_FROM_LIBXL = 41,
@@ -203,6 +205,7 @@ typedef enum {
     VIR_ERR_OPERATION_FAILED = 9,
     VIR_ERR_NO_NAME = 21,
     VIR_ERR_XML_ERROR = 27,
+    VIR_ERR_OPERATION_DENIED = 29,
     VIR_ERR_OPEN_FAILED = 30,
     VIR_ERR_READ_FAILED = 31,
     VIR_ERR_PARSE_FAILED = 32,
@@ -265,6 +268,80 @@ void virConnResetLastError(virConnectPtr conn);
 void virSetErrorFunc(void *userData, virErrorFunc handler);
 void virDefaultErrorFunc(virErrorPtr err);
 
+/* ---- connection flags and authentication (libvirt values) ------------- */
+
+/* virtplug connections are always read-only; VIR_CONNECT_RO is accepted
+ * (and implied) so that clients written for libvirt compile and run. */
+typedef enum {
+    VIR_CONNECT_RO = 1 << 0,
+    VIR_CONNECT_NO_ALIASES = 1 << 1,
+} virConnectFlags;
+
+typedef enum {
+    VIR_CRED_USERNAME = 1,
+    VIR_CRED_AUTHNAME = 2,
+    VIR_CRED_LANGUAGE = 3,
+    VIR_CRED_CNONCE = 4,
+    VIR_CRED_PASSPHRASE = 5,
+    VIR_CRED_ECHOPROMPT = 6,
+    VIR_CRED_NOECHOPROMPT = 7,
+    VIR_CRED_REALM = 8,
+    VIR_CRED_EXTERNAL = 9,
+#ifdef VIR_ENUM_SENTINELS
+    VIR_CRED_LAST
+#endif
+} virConnectCredentialType;
+
+typedef struct _virConnectCredential virConnectCredential;
+typedef virConnectCredential *virConnectCredentialPtr;
+
+/* Same fields and order as libvirt's. */
+struct _virConnectCredential {
+    int type;
+    const char *prompt;
+    const char *challenge;
+    const char *defresult;
+    char *result;
+    unsigned int resultlen;
+};
+
+typedef int (*virConnectAuthCallbackPtr)(virConnectCredentialPtr cred,
+                                         unsigned int ncred, void *cbdata);
+
+typedef struct _virConnectAuth virConnectAuth;
+typedef virConnectAuth *virConnectAuthPtr;
+
+struct _virConnectAuth {
+    int *credtype;
+    unsigned int ncredtype;
+    virConnectAuthCallbackPtr cb;
+    void *cbdata;
+};
+
+/* Every URI virtplug opens is local and needs no credentials, so the
+ * callbacks of an auth object are never called. */
+extern virConnectAuthPtr virConnectAuthPtrDefault;
+
+/* ---- the host (libvirt layout) ------------------------------------------ */
+
+typedef struct _virNodeInfo virNodeInfo;
+typedef virNodeInfo *virNodeInfoPtr;
+
+struct _virNodeInfo {
+    char model[32];        /* CPU architecture, e.g. "x86_64" */
+    unsigned long memory;  /* KiB */
+    unsigned int cpus;
+    unsigned int mhz;
+    unsigned int nodes;
+    unsigned int sockets;  /* per node */
+    unsigned int cores;    /* per socket */
+    unsigned int threads;  /* per core */
+};
+
+#define VIR_NODEINFO_MAXCPUS(nodeinfo) \
+    ((nodeinfo).nodes * (nodeinfo).sockets * (nodeinfo).cores * \
+     (nodeinfo).threads)
+
 /* ---- library and connections -------------------------------------------- */
 
 int virGetVersion(unsigned long *libVer, const char *type,
@@ -273,12 +350,24 @@ int virInitialize(void);
 
 virConnectPtr virConnectOpen(const char *name);
 virConnectPtr virConnectOpenReadOnly(const char *name);
+/* auth may be NULL; flags: VIR_CONNECT_RO, VIR_CONNECT_NO_ALIASES. */
+virConnectPtr virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
+                                 unsigned int flags);
 int virConnectClose(virConnectPtr conn);
 int virConnectRef(virConnectPtr conn);
 const char *virConnectGetType(virConnectPtr conn);
 char *virConnectGetURI(virConnectPtr conn);
 int virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer);
 int virConnectIsAlive(virConnectPtr conn);
+/* The hypervisor's version, libvirt encoding; 0 when the backend does not
+ * know it. */
+int virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer);
+/* The caller's (free()). */
+char *virConnectGetHostname(virConnectPtr conn);
+/* Local connections: secure 1, encrypted 0, as libvirt answers them. */
+int virConnectIsSecure(virConnectPtr conn);
+int virConnectIsEncrypted(virConnectPtr conn);
+int virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info);
 
 /* ---- listing -------------------------------------------------------------- */
 
@@ -324,6 +413,57 @@ int virDomainListAllCheckpoints(virDomainPtr domain,
  * caller's (free()). */
 char *virDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
                            unsigned int flags);
+
+/* ---- definitions: info, XML, memory, vCPUs (libvirt values) ------------ */
+
+typedef struct _virDomainInfo virDomainInfo;
+typedef virDomainInfo *virDomainInfoPtr;
+
+/* Same fields and order as libvirt's. */
+struct _virDomainInfo {
+    unsigned char state;        /* virDomainState */
+    unsigned long maxMem;       /* KiB */
+    unsigned long memory;       /* KiB */
+    unsigned short nrVirtCpu;
+    unsigned long long cpuTime; /* ns */
+};
+
+typedef enum {
+    VIR_DOMAIN_XML_SECURE = 1 << 0,
+    VIR_DOMAIN_XML_INACTIVE = 1 << 1,
+    VIR_DOMAIN_XML_UPDATE_CPU = 1 << 2,
+    VIR_DOMAIN_XML_MIGRATABLE = 1 << 3,
+} virDomainXMLFlags;
+
+typedef enum {
+    VIR_DOMAIN_AFFECT_CURRENT = 0,
+    VIR_DOMAIN_AFFECT_LIVE = 1 << 0,
+    VIR_DOMAIN_AFFECT_CONFIG = 1 << 1,
+} virDomainModificationImpact;
+
+typedef enum {
+    VIR_DOMAIN_VCPU_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
+    VIR_DOMAIN_VCPU_LIVE = VIR_DOMAIN_AFFECT_LIVE,
+    VIR_DOMAIN_VCPU_CONFIG = VIR_DOMAIN_AFFECT_CONFIG,
+    VIR_DOMAIN_VCPU_MAXIMUM = 1 << 2,
+    VIR_DOMAIN_VCPU_GUEST = 1 << 3,
+    VIR_DOMAIN_VCPU_HOTPLUGGABLE = 1 << 4,
+} virDomainVcpuFlags;
+
+/* These read the domain's definition through the backend; a backend that
+ * cannot (or a domain it has none for) gives VIR_ERR_NO_SUPPORT. */
+int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info);
+/* Live XML for a running domain, else the persistent one; the caller's
+ * (free()).  VIR_DOMAIN_XML_SECURE is refused on a read-only connection;
+ * VIR_DOMAIN_XML_MIGRATABLE and _UPDATE_CPU are not supported. */
+char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags);
+/* KiB; 0 on error. */
+unsigned long virDomainGetMaxMemory(virDomainPtr domain);
+int virDomainGetMaxVcpus(virDomainPtr domain);
+int virDomainGetVcpusFlags(virDomainPtr domain, unsigned int flags);
+/* The caller's (free()). */
+char *virDomainGetOSType(virDomainPtr domain);
+int virDomainHasCurrentSnapshot(virDomainPtr domain, unsigned int flags);
 
 #ifdef __cplusplus
 }

@@ -12,12 +12,13 @@
 #include <stdint.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "vp-file.h"
+#include <virtplug/vp-file.h>
 
 /* First allocation when fstat() reports 0 bytes (files under /proc do). */
 #define VP_FILE_MIN_ALLOC 4096
@@ -46,7 +47,9 @@ vpFileTypeName(mode_t mode)
 static int
 vpFileReadFd(int fd, size_t hint, size_t cap, char **buf, size_t *len)
 {
-    size_t alloc = hint < VP_FILE_MIN_ALLOC ? VP_FILE_MIN_ALLOC : hint + 1;
+    /* Room for the file, the NUL and the one byte that tells it grew: the
+     * read that meets the end needs no bigger buffer. */
+    size_t alloc = hint < VP_FILE_MIN_ALLOC ? VP_FILE_MIN_ALLOC : hint + 2;
     size_t used = 0;
     char *data;
 
@@ -185,18 +188,6 @@ vpFileRead(const virtplugHost *host, int from, int dirfd, const char *path,
             *len = used;
     }
     return VP_FILE_OK;
-}
-
-bool
-vpHasSuffix(const char *name, const char *suffix)
-{
-    size_t n, s;
-
-    if (!name || !suffix)
-        return false;
-    n = strlen(name);
-    s = strlen(suffix);
-    return n > s && memcmp(name + n - s, suffix, s) == 0;
 }
 
 bool

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vp-json.h"
+#include <virtplug/vp-json.h>
 
 #define VP_JSON_HAS_COMMENT ((unsigned)-1)
 

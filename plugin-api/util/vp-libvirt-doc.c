@@ -17,6 +17,7 @@
 
 #include <libxml/xmlreader.h>
 
+#include <virtplug/vp-parse.h>
 #include "vp-libvirt-doc.h"
 
 void
@@ -30,8 +31,6 @@ vpLsDomainClear(vpLsDomain *dom)
     dom->id = -1;
 }
 
-/* Copies a name into out for a message: bytes outside printable ASCII become
- * '?', so a non-UTF-8 file name never reaches a log as raw bytes. */
 /* ---- state and reason strings (libvirt's enum spellings) --------------- */
 
 static const char *const vpLsStates[] = {
@@ -97,6 +96,17 @@ vpLsReasonIndex(int state, const char *reason)
 typedef struct {
     char msg[256];
 } vpLsXmlError;
+
+/* libxml2 hands some errors (encoding conversion, I/O) to the thread's
+ * generic handler, printf-style, which prints on stderr: a library must
+ * not.  The structured handler below gets them as well; this drops the
+ * printf-style copy. */
+static void
+vpLsGenericError(void *data, const char *msg, ...)
+{
+    (void)data;
+    (void)msg;
+}
 
 static void
 vpLsReaderError(void *arg, xmlErrorPtr err)
@@ -182,22 +192,6 @@ vpLsAttr(xmlTextReaderPtr reader, const char *name)
     return copy;
 }
 
-bool
-vpLsParseInt(const char *str, long long min, long long max, long long *out)
-{
-    char *end;
-    long long v;
-
-    if (!str || !*str)
-        return false;
-    errno = 0;
-    v = strtoll(str, &end, 10);
-    if (errno || *end || end == str || v < min || v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 /* Reads the <domstatus> root's attributes.  Returns an error text or NULL. */
 static const char *
 vpLsStatusRoot(xmlTextReaderPtr reader, vpLsDomain *dom)
@@ -219,7 +213,7 @@ vpLsStatusRoot(xmlTextReaderPtr reader, vpLsDomain *dom)
         }
         dom->pid = 0;
         if (pid) {
-            if (vpLsParseInt(pid, 0, INT_MAX, &v))
+            if (vpParseLongLong(pid, 0, INT_MAX, &v) == 0)
                 dom->pid = v;
             else
                 err = "invalid pid";
@@ -277,6 +271,12 @@ vpLsDomainChild(xmlTextReaderPtr reader, const char *elem,
     return NULL;
 }
 
+void
+vpLsParseInit(void)
+{
+    xmlInitParser();
+}
+
 int
 vpLsParse(const virtplugHost *host, int from, const char *buf, size_t len,
           const char *path, vpLsDocKind kind, const vpLsWant *want,
@@ -286,21 +286,37 @@ vpLsParse(const virtplugHost *host, int from, const char *buf, size_t len,
     vpLsXmlError xerr = { { 0 } };
     const char *err = NULL;
     bool in_domain = false, done = false, seen_root = false, reuse = false;
+    bool past_domain = false;   /* whole: the rest is only checked */
     int domain_depth = kind == VP_LS_DOC_STATUS ? 1 : 0;
     int rc = 0;
+    xmlStructuredErrorFunc savedSerror = xmlStructuredError;
+    void *savedSctx = xmlStructuredErrorContext;
+    xmlGenericErrorFunc savedGerror = xmlGenericError;
+    void *savedGctx = xmlGenericErrorContext;
+    /* A bad title costs the title (the caller keeps the domain). */
+    const char *what = want->title ? "ignoring title and description in"
+                                   : "ignoring";
 
     if (len > INT_MAX) {
-        host->warn(from, "ignoring '%s': too large", path);
+        host->warn(from, "%s '%s': too large", what, path);
+        return -1;
+    }
+    if (len == 0) {
+        host->warn(from, "%s '%s': the file is empty", what, path);
         return -1;
     }
     reader = xmlReaderForMemory(buf, (int)len, path, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR |
                                 XML_PARSE_NOWARNING);
     if (!reader) {
-        host->warn(from, "ignoring '%s': out of memory", path);
+        host->warn(from, "%s '%s': out of memory", what, path);
         return -1;
     }
     xmlTextReaderSetStructuredErrorHandler(reader, vpLsReaderError, &xerr);
+    /* Errors raised outside the reader's context (encoding conversion)
+     * go to the thread's handlers: collect them too, until we are done. */
+    xmlSetStructuredErrorFunc(&xerr, vpLsReaderError);
+    xmlSetGenericErrorFunc(NULL, vpLsGenericError);
 
     while (!done && !err) {
         const char *elem;
@@ -314,11 +330,15 @@ vpLsParse(const virtplugHost *host, int from, const char *buf, size_t len,
         elem = (const char *)xmlTextReaderConstLocalName(reader);
 
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (in_domain && depth == domain_depth)
-                break;  /* end of <domain>: everything there is was read */
+            if (in_domain && depth == domain_depth) {
+                if (!want->whole)
+                    break;  /* end of <domain>: all there is was read */
+                in_domain = false;
+                past_domain = true;
+            }
             continue;
         }
-        if (type != XML_READER_TYPE_ELEMENT || !elem)
+        if (type != XML_READER_TYPE_ELEMENT || !elem || past_domain)
             continue;
 
         if (!seen_root) {
@@ -354,7 +374,7 @@ vpLsParse(const virtplugHost *host, int from, const char *buf, size_t len,
                     done = true;  /* no monitor element: none to skip */
                     break;
                 }
-                if (!id || !vpLsParseInt(id, 1, INT_MAX, &v))
+                if (!id || vpParseLongLong(id, 1, INT_MAX, &v) < 0)
                     err = "missing or invalid domain id";
                 else
                     dom->id = (int)v;
@@ -379,7 +399,7 @@ vpLsParse(const virtplugHost *host, int from, const char *buf, size_t len,
             continue;
         }
         err = vpLsDomainChild(reader, elem, host, dom);
-        if (dom->name && dom->have_uuid && !want->title)
+        if (dom->name && dom->have_uuid && !want->title && !want->whole)
             done = true;
     }
 
@@ -399,9 +419,11 @@ vpLsParse(const virtplugHost *host, int from, const char *buf, size_t len,
     if (!err && want->monitor && (rc < 0 || xerr.msg[0]))
         err = xerr.msg[0] ? xerr.msg : "malformed XML";
     xmlFreeTextReader(reader);
+    xmlSetStructuredErrorFunc(savedSctx, savedSerror);
+    xmlSetGenericErrorFunc(savedGctx, savedGerror);
 
     if (err) {
-        host->warn(from, "ignoring '%s': %s", path, err);
+        host->warn(from, "%s '%s': %s", what, path, err);
         return -1;
     }
     return 0;

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 
 /* Longest text value kept from a file (names, titles, paths). */
 #define VP_LS_TEXT_MAX (64u * 1024)
@@ -44,6 +44,7 @@ typedef enum {
 typedef struct {
     bool title;         /* also <title> and <description> (to end of <domain>) */
     bool monitor;       /* only <monitor path=>, nothing else (status) */
+    bool whole;         /* libxml2: read to the end, the whole must be well-formed */
 } vpLsWant;
 
 typedef enum {
@@ -55,14 +56,20 @@ typedef enum {
 int vpLsStateIndex(const char *state);
 /* The reason spelling of that state to its value, or -1. */
 int vpLsReasonIndex(int state, const char *reason);
-/* A decimal integer in [min, max] with nothing around it. */
-bool vpLsParseInt(const char *str, long long min, long long max,
-                  long long *out);
 
 /* The fast path.  buf must be NUL-terminated at buf[len] (vpFileRead). */
 vpLsScanResult vpLsScanDoc(const virtplugHost *host, const char *buf,
                            size_t len, vpLsDocKind kind, const vpLsWant *want,
                            vpLsDomain *dom);
+
+/* Whether the document ends with its root's end tag (</domain> or
+ * </domstatus>), then only white space: a file cut short does not.  A cheap
+ * look at the tail; false also for legal endings it does not follow (a
+ * trailing comment), which libxml2 then judges. */
+bool vpLsScanClosed(const char *buf, size_t len, vpLsDocKind kind);
+
+/* Sets libxml2 up; called once before two threads may parse. */
+void vpLsParseInit(void);
 
 /* libxml2's reader (no network, no entities, no DTD).  Returns 0, or -1
  * after a warning naming `path` through host->warn(). */

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <virtplug/vp-parse.h>
 #include "vp-libvirt-doc.h"
 
 typedef struct {
@@ -438,7 +439,7 @@ vpLsScanDoc(const virtplugHost *host, const char *buf, size_t len,
         int r = reason ? vpLsReasonIndex(dom->state, reason) : 0;
         dom->reason = r < 0 ? 0 : r;
         dom->pid = 0;
-        if (pid && !vpLsParseInt(pid, 0, INT_MAX, &v))
+        if (pid && vpParseLongLong(pid, 0, INT_MAX, &v) < 0)
             err = "pid";
         else if (pid)
             dom->pid = v;
@@ -465,7 +466,7 @@ vpLsScanDoc(const virtplugHost *host, const char *buf, size_t len,
             if (want->monitor)
                 return VP_LS_SCAN_OK;
             if (tag.empty || !vpLsTagAttr(&tag, "id", &id) || !id ||
-                !vpLsParseInt(id, 1, INT_MAX, &v)) {
+                vpParseLongLong(id, 1, INT_MAX, &v) < 0) {
                 free(id);
                 return VP_LS_SCAN_FALLBACK;
             }
@@ -484,5 +485,21 @@ vpLsScanDoc(const virtplugHost *host, const char *buf, size_t len,
     return VP_LS_SCAN_FALLBACK;
 }
 
-/* Parses buf as a config or status document into dom.  Returns 0, or -1
- * after a warning naming the file. */
+bool
+vpLsScanClosed(const char *buf, size_t len, vpLsDocKind kind)
+{
+    const char *root = kind == VP_LS_DOC_STATUS ? "domstatus" : "domain";
+    size_t n = strlen(root);
+    const char *p;
+
+    while (len > 0 && (vpLsIsSpace(buf[len - 1]) || buf[len - 1] == '\r'))
+        len--;
+    if (len < n + 3 || buf[len - 1] != '>')
+        return false;
+    p = buf + len - 2;
+    while (p > buf && vpLsIsSpace(*p))
+        p--;
+    /* p is on the last character of the end tag's name */
+    return (size_t)(p - buf) >= n + 1 && memcmp(p - n - 1, "</", 2) == 0 &&
+        memcmp(p - n + 1, root, n) == 0;
+}

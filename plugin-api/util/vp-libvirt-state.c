@@ -22,6 +22,9 @@
  *    size, without reading it);
  *  - a config is valid when it is a <domain> whose <name> equals the file
  *    name and whose <uuid> parses; otherwise the domain is skipped;
+ *  - for both, a file cut short (not ending with its root's end tag) is
+ *    invalid for every question (vp-libvirt-state.h says how it is told);
+ *  - a domain name may be NAME_MAX - 4 bytes long (NAME.xml fits);
  *  - a domain is persistent when config_dir/NAME.xml is a regular file;
  *  - autostart: autostart_dir/NAME.xml is a symbolic link whose target's
  *    last component is NAME.xml and which does not end in a loop.  libvirt
@@ -40,6 +43,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,14 +53,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "vp-file.h"
+#include <virtplug/vp-file.h>
+#include <virtplug/vp-index.h>
 #include "vp-libvirt-doc.h"
-#include "vp-libvirt-state.h"
-
-#define VP_LS_ACTIVE_GROUP (VIR_CONNECT_LIST_DOMAINS_ACTIVE | \
-                            VIR_CONNECT_LIST_DOMAINS_INACTIVE)
-#define VP_LS_PERSIST_GROUP (VIR_CONNECT_LIST_DOMAINS_PERSISTENT | \
-                             VIR_CONNECT_LIST_DOMAINS_TRANSIENT)
+#include <virtplug/vp-libvirt-state.h>
 
 /* While a listing runs, each state directory is opened once and files are
  * opened and stat'ed relative to it: resolving the full path of 100,000
@@ -68,12 +70,26 @@ typedef struct {
 } vpLsDirFd;
 static _Thread_local vpLsDirFd vpLsDirFds[VP_LS_DIRFD_SLOTS];
 static _Thread_local bool vpLsDirFdsActive;
+/* An unreadable autostart directory is reported once per listing. */
+static _Thread_local bool vpLsAutostartWarned;
+
+/* While vpLibvirtStateListMonitors runs, the <monitor path=> of every
+ * status file goes here, taken from the buffer the listing read anyway: a
+ * status file is read once per listing, QMP directory or not. */
+typedef struct {
+    char **paths;       /* NULL-terminated once anything was added */
+    size_t n;
+    size_t alloc;
+    bool nomem;
+} vpLsMonitorList;
+static _Thread_local vpLsMonitorList *vpLsMonitors;
 
 static void
 vpLsDirFdsBegin(void)
 {
     memset(vpLsDirFds, 0, sizeof(vpLsDirFds));
     vpLsDirFdsActive = true;
+    vpLsAutostartWarned = false;
 }
 
 static void
@@ -87,6 +103,7 @@ vpLsDirFdsEnd(void)
     }
     memset(vpLsDirFds, 0, sizeof(vpLsDirFds));
     vpLsDirFdsActive = false;
+    vpLsAutostartWarned = false;
 }
 
 /* A descriptor for dir, or -1 (then the caller uses the full path). */
@@ -108,20 +125,6 @@ vpLsDirFdFor(const char *dir)
     }
     return -1;
 }
-
-static const char *
-vpLsPrintable(const char *name, char *out, size_t outlen)
-{
-    size_t i;
-
-    for (i = 0; name[i] && i + 1 < outlen; i++) {
-        unsigned char c = (unsigned char)name[i];
-        out[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
-    out[i] = '\0';
-    return out;
-}
-
 
 /* ---- files and directories --------------------------------------------- */
 
@@ -150,7 +153,9 @@ vpLsNameUsable(const char *name)
 {
     size_t n = strlen(name);
 
-    return n > 0 && n <= NAME_MAX - 5 && !strchr(name, '/') &&
+    /* NAME.xml must fit in a file name; libvirt loads any such file (it
+     * only refuses to write names over NAME_MAX - 8, for NAME.xml.new). */
+    return n > 0 && n <= NAME_MAX - 4 && !strchr(name, '/') &&
         strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
 }
 
@@ -158,12 +163,7 @@ vpLsNameUsable(const char *name)
 static char *
 vpLsPath(const char *dir, const char *name, const char *suffix)
 {
-    size_t len = strlen(dir) + 1 + strlen(name) + strlen(suffix) + 1;
-    char *path = malloc(len);
-
-    if (path)
-        snprintf(path, len, "%s/%s%s", dir, name, suffix);
-    return path;
+    return vpPathJoinExt(dir, name, suffix);
 }
 
 /* 1 when path is a regular file (not followed), 0 when not, never fails. */
@@ -204,12 +204,23 @@ vpLsAutostart(const virtplugHost *host, const vpLibvirtLayout *layout,
     struct stat st;
     ssize_t n;
     bool ret = false;
-    char shown[128];
 
     if (!layout->autostart_dir ||
         !(link = vpLsPath(layout->autostart_dir, name, ".xml")))
         return false;
-    if (lstat(link, &st) < 0 || !S_ISLNK(st.st_mode))
+    if (lstat(link, &st) < 0) {
+        /* An unreadable directory costs the autostart flags, not the
+         * listing: they read as "no autostart", with one warning. */
+        if (errno != ENOENT && errno != ENOTDIR && !vpLsAutostartWarned) {
+            host->warn(layout->error_from,
+                       "cannot read autostart directory '%s': %s: domains "
+                       "are listed without autostart",
+                       layout->autostart_dir, strerror(errno));
+            vpLsAutostartWarned = vpLsDirFdsActive;
+        }
+        goto cleanup;
+    }
+    if (!S_ISLNK(st.st_mode))
         goto cleanup;
     if ((n = readlink(link, target, sizeof(target) - 1)) <= 0)
         goto cleanup;
@@ -224,7 +235,7 @@ vpLsAutostart(const virtplugHost *host, const vpLibvirtLayout *layout,
     if (stat(link, &st) < 0 && errno == ELOOP) {
         host->warn(layout->error_from,
                    "ignoring autostart link of domain '%s': symbolic link loop",
-                   vpLsPrintable(name, shown, sizeof(shown)));
+                   name);
         goto cleanup;
     }
     ret = true;
@@ -258,6 +269,96 @@ vpLsCountXml(const char *dir, const char *name)
     return count;
 }
 
+/* Fills dom from one document.  Whether the file counts is decided the same
+ * way whatever the question (see vp-libvirt-state.h): by its name and UUID,
+ * and, when its end is not the root's end tag, by libxml2 reading all of it;
+ * a title or description that cannot be read is left out, with a warning,
+ * and costs nothing else.  Returns 0, or -1 after a warning. */
+static int
+vpLsLoadBuffer(const virtplugHost *host, int from, const char *buf,
+               size_t len, const char *path, vpLsDocKind kind,
+               const vpLsWant *want, vpLsDomain *dom)
+{
+    vpLsWant member = { .title = false, .monitor = want->monitor };
+    vpLsDomain extra = { .id = -1 };
+    bool closed = want->monitor || vpLsScanClosed(buf, len, kind);
+
+    /* The plain shape, read once for everything wanted. */
+    if (closed && vpLsScanDoc(host, buf, len, kind, want, dom) == VP_LS_SCAN_OK)
+        return 0;
+    vpLsDomainClear(dom);
+    if (want->title && closed &&
+        vpLsScanDoc(host, buf, len, kind, &member, dom) == VP_LS_SCAN_OK)
+        goto title;
+    /* Not the plain shape, or cut short: libxml2 reads it and judges. */
+    vpLsDomainClear(dom);
+    member.whole = !closed;
+    if (vpLsParse(host, from, buf, len, path, kind, &member, dom) < 0)
+        return -1;
+    if (!want->title)
+        return 0;
+
+ title:
+    if (vpLsParse(host, from, buf, len, path, kind, want, &extra) == 0) {
+        dom->title = extra.title;
+        dom->description = extra.description;
+        extra.title = extra.description = NULL;
+    }
+    vpLsDomainClear(&extra);
+    return 0;
+}
+
+static void
+vpLsMonitorAdd(char *path)
+{
+    vpLsMonitorList *list = vpLsMonitors;
+
+    if (!path) {
+        list->nomem = true;
+        return;
+    }
+    if (list->n + 2 > list->alloc) {
+        size_t nalloc = list->alloc ? list->alloc * 2 : 16;
+        char **bigger = realloc(list->paths, nalloc * sizeof(*bigger));
+
+        if (!bigger) {
+            free(path);
+            list->nomem = true;
+            return;
+        }
+        list->paths = bigger;
+        list->alloc = nalloc;
+    }
+    list->paths[list->n++] = path;
+    list->paths[list->n] = NULL;
+}
+
+/* Collects the monitor path of a status file from its buffer.  `found` is
+ * what the listing's own parse saw (NULL when it saw none or failed); else
+ * the buffer is parsed again for the monitor alone, as far as <monitor>,
+ * which is what a separate monitor scan would have judged. */
+static void
+vpLsCollectMonitor(const virtplugHost *host, int from, const char *buf,
+                   size_t len, const char *path, const vpLsWant *want,
+                   const char *found)
+{
+    vpLsWant only = { .title = false, .monitor = true };
+    vpLsDomain mon = { .id = -1 };
+
+    if (found) {
+        vpLsMonitorAdd(strdup(found));
+        return;
+    }
+    if (want->monitor)
+        return;     /* that parse was the monitor parse */
+    if (vpLsLoadBuffer(host, from, buf, len, path, VP_LS_DOC_STATUS, &only,
+                       &mon) == 0 && mon.monitor) {
+        vpLsMonitorAdd(mon.monitor);
+        mon.monitor = NULL;
+    }
+    vpLsDomainClear(&mon);
+}
+
 /* Reads and parses DIR/NAME.xml.  Returns 1 parsed, 0 missing, -1 bad (a
  * warning was given). */
 static int
@@ -269,12 +370,10 @@ vpLsLoad(const virtplugHost *host, const vpLibvirtLayout *layout,
     size_t len = 0;
     vpFileStatus st;
     int ret = -1;
-    char shown[PATH_MAX], named[128], stem[128];
 
     vpLsDomainClear(dom);
     if (!(path = vpLsPath(dir, name, ".xml")))
         return -1;
-    vpLsPrintable(path, shown, sizeof(shown));
     {
         int dfd = vpLsDirFdFor(dir);
         char rel[NAME_MAX + 8];
@@ -293,18 +392,20 @@ vpLsLoad(const virtplugHost *host, const vpLibvirtLayout *layout,
     }
     if (st != VP_FILE_OK)
         goto cleanup;
-    if (vpLsScanDoc(host, buf, len, kind, want, dom) != VP_LS_SCAN_OK) {
-        /* Not the plain shape: libxml2 reads it (and judges it). */
-        vpLsDomainClear(dom);
-        if (vpLsParse(host, layout->error_from, buf, len, shown, kind, want,
-                      dom) < 0)
+    {
+        int rc = vpLsLoadBuffer(host, layout->error_from, buf, len, path,
+                                kind, want, dom);
+
+        if (vpLsMonitors && kind == VP_LS_DOC_STATUS)
+            vpLsCollectMonitor(host, layout->error_from, buf, len, path, want,
+                               rc == 0 ? dom->monitor : NULL);
+        if (rc < 0)
             goto cleanup;
     }
     if (!want->monitor && strcmp(dom->name, name) != 0) {
         host->warn(layout->error_from,
-                   "ignoring '%s': it names domain '%s', not '%s'", shown,
-                   vpLsPrintable(dom->name, named, sizeof(named)),
-                   vpLsPrintable(name, stem, sizeof(stem)));
+                   "ignoring '%s': it names domain '%s', not '%s'", path,
+                   dom->name, name);
         goto cleanup;
     }
     ret = 1;
@@ -323,7 +424,6 @@ static int
 vpLsLoadActive(const virtplugHost *host, const vpLibvirtLayout *layout,
                const char *name, const vpLsWant *want, vpLsDomain *dom)
 {
-    char shown[128];
     int rc;
 
     if (!layout->status_dir)
@@ -336,7 +436,7 @@ vpLsLoadActive(const virtplugHost *host, const vpLibvirtLayout *layout,
         /* libvirt never keeps a status file for a shut off domain. */
         host->warn(layout->error_from,
                    "ignoring status of domain '%s': state is shut off",
-                   vpLsPrintable(name, shown, sizeof(shown)));
+                   name);
         vpLsDomainClear(dom);
         return 0;
     }
@@ -350,69 +450,54 @@ vpLsLoadActive(const virtplugHost *host, const vpLibvirtLayout *layout,
 /* ---- a set of names (which domains were found active) ------------------ */
 
 typedef struct {
-    char **slots;
-    size_t size;    /* power of two */
+    char **names;
     size_t count;
+    size_t cap;
+    vpIndex index;
 } vpLsNameSet;
 
-static size_t
-vpLsHash(const char *s)
+static const void *
+vpLsNameSetKey(const void *opaque, size_t pos, size_t *len)
 {
-    size_t h = 1469598103934665603ull & SIZE_MAX;
+    const vpLsNameSet *set = opaque;
 
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * (1099511628211ull & SIZE_MAX);
-    return h;
+    *len = strlen(set->names[pos]);
+    return set->names[pos];
+}
+
+static void
+vpLsNameSetInit(vpLsNameSet *set)
+{
+    memset(set, 0, sizeof(*set));
+    vpIndexInit(&set->index, vpLsNameSetKey, set);
 }
 
 static bool
 vpLsNameSetHas(const vpLsNameSet *set, const char *name)
 {
-    size_t i;
-
-    if (!set->size)
-        return false;
-    for (i = vpLsHash(name) & (set->size - 1); set->slots[i];
-         i = (i + 1) & (set->size - 1)) {
-        if (strcmp(set->slots[i], name) == 0)
-            return true;
-    }
-    return false;
+    return vpIndexFind(&set->index, name, strlen(name)) >= 0;
 }
 
 static int
 vpLsNameSetAdd(vpLsNameSet *set, const char *name)
 {
-    size_t i;
-    char *copy;
-
     if (vpLsNameSetHas(set, name))
         return 0;
-    if ((set->count + 1) * 2 > set->size) {
-        size_t nsize = set->size ? set->size * 2 : 64;
-        char **nslots = calloc(nsize, sizeof(*nslots));
-        size_t j;
+    if (set->count == set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64;
+        char **names = realloc(set->names, ncap * sizeof(*names));
 
-        if (!nslots)
+        if (!names)
             return -1;
-        for (j = 0; j < set->size; j++) {
-            if (!set->slots[j])
-                continue;
-            for (i = vpLsHash(set->slots[j]) & (nsize - 1); nslots[i];
-                 i = (i + 1) & (nsize - 1))
-                ;
-            nslots[i] = set->slots[j];
-        }
-        free(set->slots);
-        set->slots = nslots;
-        set->size = nsize;
+        set->names = names;
+        set->cap = ncap;
     }
-    if (!(copy = strdup(name)))
+    if (!(set->names[set->count] = strdup(name)))
         return -1;
-    for (i = vpLsHash(name) & (set->size - 1); set->slots[i];
-         i = (i + 1) & (set->size - 1))
-        ;
-    set->slots[i] = copy;
+    if (vpIndexAdd(&set->index, set->count) < 0) {
+        free(set->names[set->count]);
+        return -1;
+    }
     set->count++;
     return 0;
 }
@@ -422,13 +507,19 @@ vpLsNameSetFree(vpLsNameSet *set)
 {
     size_t i;
 
-    for (i = 0; i < set->size; i++)
-        free(set->slots[i]);
-    free(set->slots);
+    for (i = 0; i < set->count; i++)
+        free(set->names[i]);
+    free(set->names);
+    vpIndexClear(&set->index);
     memset(set, 0, sizeof(*set));
 }
 
 /* ---- records ------------------------------------------------------------ */
+
+/* vpLsEmit's `persistent` when nothing asked for it: no stat of the config
+ * (a listing without a persistence filter, a table of ids, names and
+ * states, saves one system call per running domain). */
+#define VP_LS_PERSISTENT_UNASKED (-3)
 
 /* Adds dom to the sink with what `need` asks for.  active: dom came from a
  * status file.  Returns 0 (also when the sink already has the domain), -1
@@ -449,10 +540,14 @@ vpLsEmit(const virtplugHost *host, const vpLibvirtLayout *layout,
     info->id = active ? dom->id : -1;
     info->known |= VIRTPLUG_ATTR_ACTIVE;
 
-    if (persistent < 0)
+    if (persistent == VP_LS_PERSISTENT_UNASKED)
+        persistent = -2;    /* left unknown: the core asks if needed */
+    else if (persistent < 0)
         persistent = vpLsIsRegular(layout->config_dir, dom->name, ".xml");
-    info->persistent = persistent;
-    info->known |= VIRTPLUG_ATTR_PERSISTENT;
+    if (persistent >= 0) {
+        info->persistent = persistent;
+        info->known |= VIRTPLUG_ATTR_PERSISTENT;
+    }
 
     if (active) {
         info->state = dom->state;
@@ -497,6 +592,7 @@ vpLsWantFor(unsigned int need, vpLsWant *want)
 {
     want->title = (need & (VIRTPLUG_ATTR_TITLE | VIRTPLUG_ATTR_DESCRIPTION)) != 0;
     want->monitor = false;
+    want->whole = false;
 }
 
 /* The stem of a directory entry named STEM.xml, copied into out. */
@@ -521,6 +617,222 @@ vpLsDirError(const virtplugHost *host, const vpLibvirtLayout *layout,
     return -1;
 }
 
+/* The status directory cannot be read: its domains cannot be told active.
+ * That costs what it holds (transient domains are not listed, persistent
+ * ones are listed from their configs as shut off), not the listing. */
+static void
+vpLsStatusDirWarn(const virtplugHost *host, const vpLibvirtLayout *layout,
+                  int err)
+{
+    host->warn(layout->error_from,
+               "cannot read status directory '%s': %s: no domain is listed "
+               "as active", layout->status_dir, strerror(err));
+}
+
+/* ---- reading files on both cores ------------------------------------------ */
+
+/* Files are read and parsed in batches of names taken from a directory, on
+ * this thread and one more when the machine has a second core; then the
+ * results are added to the sink on this thread, in directory order, so the
+ * sink sees what a one-thread listing would (which of two files with one
+ * UUID wins does not depend on timing).  At 10,000 domains reading and
+ * parsing is most of a listing's time, and it parallelises: each file is
+ * its own work.  Small directories stay on one thread, where a thread's
+ * start costs more than it saves and the order of warnings stays fixed. */
+#define VP_LS_BATCH 1024
+#define VP_LS_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define VP_LS_PARALLEL_MIN 256
+
+/* A warning given while a batch ran, replayed on the listing's thread:
+ * nothing calls the application's error handler from another thread, and
+ * warnings come in directory order whichever thread read the file. */
+typedef struct vpLsNote {
+    struct vpLsNote *next;
+    int from;
+    char text[];
+} vpLsNote;
+
+typedef struct {
+    char name[NAME_MAX + 1];
+    int persistent;
+    int rc;                 /* > 0: dom holds a domain to add */
+    vpLsDomain dom;
+    vpLsNote *notes;        /* in the order given */
+} vpLsItem;
+
+static _Thread_local vpLsItem *vpLsNoteItem;
+
+static void VP_LS_PRINTF(2, 3)
+vpLsNoteWarn(int from, const char *fmt, ...)
+{
+    vpLsItem *item = vpLsNoteItem;
+    vpLsNote *note, **tail;
+    va_list ap;
+    int len;
+
+    va_start(ap, fmt);
+    len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (!item || len < 0 || !(note = malloc(sizeof(*note) + (size_t)len + 1)))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(note->text, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    note->from = from;
+    note->next = NULL;
+    for (tail = &item->notes; *tail; tail = &(*tail)->next)
+        ;
+    *tail = note;
+}
+
+/* Gives the item's warnings through the real host, and forgets them. */
+static void
+vpLsNotesReplay(const virtplugHost *host, vpLsItem *item)
+{
+    while (item->notes) {
+        vpLsNote *note = item->notes;
+
+        item->notes = note->next;
+        host->warn(note->from, "%s", note->text);
+        free(note);
+    }
+}
+
+typedef struct vpLsBatch vpLsBatch;
+typedef void (*vpLsItemFunc)(const vpLsBatch *batch, vpLsItem *item);
+
+struct vpLsBatch {
+    const virtplugHost *host;   /* warnings go to the items' notes */
+    const virtplugHost *real;   /* the caller's */
+    const vpLibvirtLayout *layout;
+    const vpLsWant *want;
+    bool want_active, want_persistent, want_transient;
+    bool need_persistent;       /* the sink asks for ATTR_PERSISTENT */
+    vpLsItemFunc fn;
+    vpLsItem *items;
+    size_t n;
+    atomic_size_t next;
+    vpLsMonitorList *helper_monitors;   /* the helper's collected paths */
+};
+
+static void
+vpLsBatchRun(vpLsBatch *batch)
+{
+    size_t i;
+
+    while ((i = atomic_fetch_add(&batch->next, 1)) < batch->n) {
+        vpLsNoteItem = &batch->items[i];
+        batch->fn(batch, &batch->items[i]);
+    }
+    vpLsNoteItem = NULL;
+}
+
+static void *
+vpLsBatchHelper(void *opaque)
+{
+    vpLsBatch *batch = opaque;
+
+    vpLsDirFdsBegin();
+    vpLsMonitors = batch->helper_monitors;
+    vpLsBatchRun(batch);
+    vpLsMonitors = NULL;
+    vpLsDirFdsEnd();
+    return NULL;
+}
+
+static bool
+vpLsTwoCores(void)
+{
+    static atomic_int cores;
+    int n = atomic_load(&cores);
+
+    if (!n) {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+
+        n = online > 1 ? 2 : 1;
+        atomic_store(&cores, n);
+    }
+    return n > 1;
+}
+
+/* Runs batch->fn on every item, on two threads when it pays. */
+static void
+vpLsBatchProcess(vpLsBatch *batch)
+{
+    vpLsMonitorList helper = { 0 };
+    pthread_t thread;
+    bool started = false;
+    size_t i;
+
+    atomic_store(&batch->next, 0);
+    batch->helper_monitors = vpLsMonitors ? &helper : NULL;
+    if (batch->n >= VP_LS_PARALLEL_MIN && vpLsTwoCores()) {
+        vpLsParseInit();    /* before two threads may reach libxml2 */
+        started = pthread_create(&thread, NULL, vpLsBatchHelper, batch) == 0;
+    }
+    vpLsBatchRun(batch);
+    if (!started)
+        return;
+    pthread_join(thread, NULL);
+    if (vpLsMonitors) {
+        for (i = 0; i < helper.n; i++)
+            vpLsMonitorAdd(helper.paths[i]);
+        if (helper.nomem)
+            vpLsMonitors->nomem = true;
+        free(helper.paths);
+    }
+}
+
+/* A status file: is the domain active (and wanted)? */
+static void
+vpLsActiveItem(const vpLsBatch *b, vpLsItem *item)
+{
+    item->rc = 0;
+    if (b->want_persistent && b->want_transient && !b->need_persistent) {
+        item->persistent = VP_LS_PERSISTENT_UNASKED;
+        item->rc = vpLsLoadActive(b->host, b->layout, item->name, b->want,
+                                  &item->dom);
+        return;
+    }
+    item->persistent = vpLsIsRegular(b->layout->config_dir, item->name,
+                                     ".xml");
+    if ((item->persistent && !b->want_persistent) ||
+        (!item->persistent && !b->want_transient)) {
+        if (vpLsMonitors) {
+            vpLsWant only = { .title = false, .monitor = true };
+
+            vpLsLoad(b->host, b->layout, b->layout->status_dir, item->name,
+                     VP_LS_DOC_STATUS, &only, &item->dom);
+            vpLsDomainClear(&item->dom);
+        }
+        return;
+    }
+    item->rc = vpLsLoadActive(b->host, b->layout, item->name, b->want,
+                              &item->dom);
+}
+
+/* A config: an inactive persistent domain? */
+static void
+vpLsConfigItem(const vpLsBatch *b, vpLsItem *item)
+{
+    item->rc = 0;
+    item->persistent = 1;
+    /* Without the active scan, a live status file is looked for here
+     * (only persistent domains pay for it). */
+    if (!b->want_active &&
+        vpLsIsRegular(b->layout->status_dir, item->name, ".xml")) {
+        vpLsWant quick = { .title = false, .monitor = false };
+        int rc = vpLsLoadActive(b->host, b->layout, item->name, &quick,
+                                &item->dom);
+
+        vpLsDomainClear(&item->dom);
+        if (rc != 0)
+            return;
+    }
+    item->rc = vpLsLoad(b->host, b->layout, b->layout->config_dir,
+                        item->name, VP_LS_DOC_CONFIG, b->want, &item->dom);
+}
+
 /* ---- the API -------------------------------------------------------------- */
 
 int
@@ -528,60 +840,82 @@ vpLibvirtStateList(const virtplugHost *host, const vpLibvirtLayout *layout,
                    unsigned int flags, virtplugDomainSink *sink)
 {
     unsigned int need = host->sinkNeed(sink);
-    bool want_active = !(flags & VP_LS_ACTIVE_GROUP) ||
+    bool want_active = !(flags & VIRTPLUG_GROUP_FLAGS_ACTIVE) ||
         (flags & VIR_CONNECT_LIST_DOMAINS_ACTIVE);
-    bool want_inactive = !(flags & VP_LS_ACTIVE_GROUP) ||
+    bool want_inactive = !(flags & VIRTPLUG_GROUP_FLAGS_ACTIVE) ||
         (flags & VIR_CONNECT_LIST_DOMAINS_INACTIVE);
-    bool want_persistent = !(flags & VP_LS_PERSIST_GROUP) ||
+    bool want_persistent = !(flags & VIRTPLUG_GROUP_FLAGS_PERSISTENT) ||
         (flags & VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
-    bool want_transient = !(flags & VP_LS_PERSIST_GROUP) ||
+    bool want_transient = !(flags & VIRTPLUG_GROUP_FLAGS_PERSISTENT) ||
         (flags & VIR_CONNECT_LIST_DOMAINS_TRANSIENT);
-    vpLsNameSet seen = { 0 };
-    vpLsDomain dom = { .id = -1 };
+    vpLsNameSet seen;
+    vpLsBatch batch = { 0 };
+    virtplugHost noteHost;
     vpLsWant want;
     struct dirent *ent;
-    char name[NAME_MAX + 1];
+    size_t i;
     DIR *dir;
     int ret = -1;
 
+    vpLsNameSetInit(&seen);
     vpLsDirFdsBegin();
 
     vpLsWantFor(need, &want);
+    noteHost = *host;
+    noteHost.warn = vpLsNoteWarn;
+    batch.host = &noteHost;
+    batch.real = host;
+    batch.layout = layout;
+    batch.want = &want;
+    batch.want_active = want_active;
+    batch.want_persistent = want_persistent;
+    batch.want_transient = want_transient;
+    batch.need_persistent = (need & VIRTPLUG_ATTR_PERSISTENT) != 0;
+    if (!(batch.items = calloc(VP_LS_BATCH, sizeof(*batch.items))))
+        goto nomem;
 
     /* Active domains first: every valid, live status file.  Names found
      * here are remembered so that the config scan does not list them again
      * (a domain that stops in between stays listed once, as active). */
     if (want_active && layout->status_dir) {
         if (!(dir = vpLsOpenDir(layout->status_dir))) {
-            if (errno != ENOENT && errno != ENOTDIR) {
-                vpLsDirError(host, layout, layout->status_dir, errno);
-                goto cleanup;
-            }
+            if (errno != ENOENT && errno != ENOTDIR)
+                vpLsStatusDirWarn(host, layout, errno);
         } else {
-            while ((ent = readdir(dir))) {
-                int persistent;
+            bool end = false;
 
-                if (!vpLsEntryName(ent, name, sizeof(name)))
-                    continue;
-                persistent = vpLsIsRegular(layout->config_dir, name, ".xml");
-                if ((persistent && !want_persistent) ||
-                    (!persistent && !want_transient))
-                    continue;
-                if (vpLsLoadActive(host, layout, name, &want, &dom) <= 0)
-                    continue;
-                if (vpLsNameSetAdd(&seen, name) < 0 ||
-                    vpLsEmit(host, layout, sink, need, &dom, true,
-                             persistent) < 0) {
-                    closedir(dir);
-                    goto nomem;
+            batch.fn = vpLsActiveItem;
+            while (!end) {
+                batch.n = 0;
+                while (batch.n < VP_LS_BATCH && !(end = !(ent = readdir(dir)))) {
+                    if (vpLsEntryName(ent, batch.items[batch.n].name,
+                                      sizeof(batch.items[0].name)))
+                        batch.n++;
                 }
-                vpLsDomainClear(&dom);
+                vpLsBatchProcess(&batch);
+                for (i = 0; i < batch.n; i++) {
+                    vpLsItem *it = &batch.items[i];
+
+                    vpLsNotesReplay(host, it);
+                    if (it->rc > 0 &&
+                        (vpLsNameSetAdd(&seen, it->name) < 0 ||
+                         vpLsEmit(host, layout, sink, need, &it->dom, true,
+                                  it->persistent) < 0)) {
+                        closedir(dir);
+                        goto nomem;
+                    }
+                    vpLsDomainClear(&it->dom);
+                }
             }
             closedir(dir);
         }
     }
 
     /* Inactive persistent domains: configs without a live status file. */
+    if (want_inactive && want_persistent && !want_active &&
+        layout->status_dir && vpLsDirFdFor(layout->status_dir) < 0 &&
+        errno != ENOENT && errno != ENOTDIR)
+        vpLsStatusDirWarn(host, layout, errno);
     if (want_inactive && want_persistent) {
         if (!(dir = vpLsOpenDir(layout->config_dir))) {
             if (errno != ENOENT && errno != ENOTDIR) {
@@ -589,30 +923,31 @@ vpLibvirtStateList(const virtplugHost *host, const vpLibvirtLayout *layout,
                 goto cleanup;
             }
         } else {
-            while ((ent = readdir(dir))) {
-                if (!vpLsEntryName(ent, name, sizeof(name)))
-                    continue;
-                if (vpLsNameSetHas(&seen, name))
-                    continue;
-                /* Without the active scan, a live status file is looked
-                 * for here (only persistent domains pay for it). */
-                if (!want_active &&
-                    vpLsIsRegular(layout->status_dir, name, ".xml")) {
-                    vpLsWant quick = { .title = false, .monitor = false };
-                    int rc = vpLsLoadActive(host, layout, name, &quick, &dom);
+            bool end = false;
 
-                    vpLsDomainClear(&dom);
-                    if (rc != 0)
-                        continue;
+            batch.fn = vpLsConfigItem;
+            while (!end) {
+                batch.n = 0;
+                while (batch.n < VP_LS_BATCH && !(end = !(ent = readdir(dir)))) {
+                    vpLsItem *it = &batch.items[batch.n];
+
+                    if (vpLsEntryName(ent, it->name, sizeof(it->name)) &&
+                        !vpLsNameSetHas(&seen, it->name))
+                        batch.n++;
                 }
-                if (vpLsLoad(host, layout, layout->config_dir, name,
-                             VP_LS_DOC_CONFIG, &want, &dom) <= 0)
-                    continue;
-                if (vpLsEmit(host, layout, sink, need, &dom, false, 1) < 0) {
-                    closedir(dir);
-                    goto nomem;
+                vpLsBatchProcess(&batch);
+                for (i = 0; i < batch.n; i++) {
+                    vpLsItem *it = &batch.items[i];
+
+                    vpLsNotesReplay(host, it);
+                    if (it->rc > 0 &&
+                        vpLsEmit(host, layout, sink, need, &it->dom, false,
+                                 1) < 0) {
+                        closedir(dir);
+                        goto nomem;
+                    }
+                    vpLsDomainClear(&it->dom);
                 }
-                vpLsDomainClear(&dom);
             }
             closedir(dir);
         }
@@ -625,9 +960,49 @@ vpLibvirtStateList(const virtplugHost *host, const vpLibvirtLayout *layout,
                       "listing domains");
  cleanup:
     vpLsDirFdsEnd();
-    vpLsDomainClear(&dom);
+    if (batch.items) {
+        for (i = 0; i < VP_LS_BATCH; i++) {
+            vpLsNotesReplay(host, &batch.items[i]);
+            vpLsDomainClear(&batch.items[i].dom);
+        }
+    }
+    free(batch.items);
     vpLsNameSetFree(&seen);
     return ret;
+}
+
+int
+vpLibvirtStateListMonitors(const virtplugHost *host,
+                           const vpLibvirtLayout *layout, unsigned int flags,
+                           virtplugDomainSink *sink, char ***monitors)
+{
+    vpLsMonitorList list = { 0 };
+    size_t i;
+    int ret;
+
+    *monitors = NULL;
+    /* Only the scan of active domains reads every status file. */
+    if (!(flags & VIRTPLUG_GROUP_FLAGS_ACTIVE) ||
+        (flags & VIR_CONNECT_LIST_DOMAINS_ACTIVE))
+        vpLsMonitors = &list;
+    ret = vpLibvirtStateList(host, layout, flags, sink);
+    vpLsMonitors = NULL;
+    if (ret == 0 && !list.nomem && !list.paths &&
+        !(list.paths = calloc(1, sizeof(*list.paths))))
+        list.nomem = true;
+    if (ret == 0 && list.nomem) {
+        host->reportError(layout->error_from, VIR_ERR_NO_MEMORY, "%s",
+                          "reading monitor paths");
+        ret = -1;
+    }
+    if (ret < 0) {
+        for (i = 0; i < list.n; i++)
+            free(list.paths[i]);
+        free(list.paths);
+        return -1;
+    }
+    *monitors = list.paths;
+    return 0;
 }
 
 /* Emits NAME (active or inactive) when it exists.  1 found, 0 not, -1 err. */

@@ -21,7 +21,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
-#include "vp-xml.h"
+#include <virtplug/vp-xml.h>
 
 /* Options: no network, no messages of libxml2's own.  Deliberately absent:
  * XML_PARSE_NOENT (entity substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDVALID,

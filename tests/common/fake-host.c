@@ -193,7 +193,7 @@ const virtplugHost fakeHost = {
     .recordInfo = fakeRecordInfo,
     .recordSetText = fakeRecordSetText,
     .sinkNeed = fakeSinkNeed,
-    .uuidParse = vpUUIDParse,
+    .uuidParse = vpParseUUID,
     .uuidFormat = vpUUIDFormat,
     .uriParam = fakeURIParam,
 };

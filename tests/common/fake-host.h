@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 
 /* Records a sink holds at most; they are never moved once handed out. */
 #define FAKE_MAX_RECORDS 4096

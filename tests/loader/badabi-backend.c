@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 
 static const virtplugBackend badBackend = {
 #ifdef BAD_SHORT
@@ -20,10 +20,10 @@ static const virtplugBackend badBackend = {
 };
 
 VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *h);
+VIRTPLUG_BACKEND_ENTRY(const virtplugHost *h);
 
 VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *h)
+VIRTPLUG_BACKEND_ENTRY(const virtplugHost *h)
 {
     (void)h;
     return &badBackend;

@@ -47,7 +47,8 @@ do
     [ -f "$mod" ] || continue
     case $mod in
     */nosym.so) want=virtplug_not_the_entry ;;   # broken on purpose
-    *) want=virtplug_backend_entry ;;
+    */abi1.so) want=virtplug_backend_entry ;;   # the first ABI, refused
+    *) want=virtplug_backend_entry_v2 ;;
     esac
     have=$(exports "$mod" | tr '\n' ' ' | sed 's/ $//')
     if [ "$have" != "$want" ]; then

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 #include "fake-domains.h"
 
 #if defined(FAKE_LESSER)
@@ -38,16 +38,14 @@
 # define FAKE_GROUPS VIRTPLUG_GROUPS_ALL
 #endif
 
-static const virtplugHost *host;
-
 typedef struct {
     bool warn;
     bool forget;
 } fakeConn;
 
 static virtplugOpenStatus
-fakeOpen(const virtplugURI *uri, unsigned int flags, void **priv,
-         char **canonical)
+fakeOpen(const virtplugHost *host, void *data, const virtplugURI *uri,
+         unsigned int flags, void **priv, char **canonical)
 {
     fakeConn *conn;
     const char *v;
@@ -74,20 +72,23 @@ fakeOpen(const virtplugURI *uri, unsigned int flags, void **priv,
         free(conn);
         return VIRTPLUG_OPEN_ERROR;
     }
+    (void)data;
     (void)flags;
     return VIRTPLUG_OPEN_SUCCESS;
 }
 
 static void
-fakeClose(void *priv)
+fakeClose(const virtplugHost *host, void *priv)
 {
+    (void)host;
     free(priv);
 }
 
 /* Adds domain i with what the sink needs (and nothing more, so that the
  * core's on-demand queries get exercised). */
 static int
-fakeAdd(const fakeConn *conn, virtplugDomainSink *sink, size_t i)
+fakeAdd(const virtplugHost *host,
+        const fakeConn *conn, virtplugDomainSink *sink, size_t i)
 {
     const fakeDomain *d = &fakeDomains[i];
     unsigned int need = host->sinkNeed(sink) & (FAKE_GROUPS |
@@ -121,7 +122,8 @@ fakeAdd(const fakeConn *conn, virtplugDomainSink *sink, size_t i)
 }
 
 static int
-fakeList(void *priv, unsigned int flags, virtplugDomainSink *sink)
+fakeList(const virtplugHost *host,
+         void *priv, unsigned int flags, virtplugDomainSink *sink)
 {
     const fakeConn *conn = priv;
     size_t i;
@@ -130,17 +132,18 @@ fakeList(void *priv, unsigned int flags, virtplugDomainSink *sink)
     if (conn->warn)
         host->warn(VIR_FROM_TEST, "fake warning: %s", "one item skipped");
     for (i = 0; i < FAKE_NDOMAINS; i++) {
-        if (fakeAdd(conn, sink, i) < 0)
+        if (fakeAdd(host, conn, sink, i) < 0)
             return -1;
     }
     /* A second report of a domain is dropped by the sink. */
-    if (FAKE_NDOMAINS > 0 && fakeAdd(conn, sink, 0) < 0)
+    if (FAKE_NDOMAINS > 0 && fakeAdd(host, conn, sink, 0) < 0)
         return -1;
     return 0;
 }
 
 static int
-fakeLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
+fakeLookup(const virtplugHost *host, void *priv, const virtplugDomainKey *key,
+           virtplugDomainSink *sink)
 {
     const fakeConn *conn = priv;
     size_t i;
@@ -160,25 +163,25 @@ fakeLookup(void *priv, const virtplugDomainKey *key, virtplugDomainSink *sink)
             break;
         }
         if (match)
-            return fakeAdd(conn, sink, i) < 0 ? -1 : 1;
+            return fakeAdd(host, conn, sink, i) < 0 ? -1 : 1;
     }
     return 0;
 }
 
 /* Finds "its hypervisor" when the test says so. */
 static int
-fakeProbe(void)
+fakeProbe(const virtplugHost *host, void *data)
 {
     const char *v = getenv("FAKE_PROBE");
 
+    (void)host;
+    (void)data;
     return v && strcmp(v, FAKE_SCHEME) == 0 ? 1 : 0;
 }
 
 static const char *const fakeSchemes[] = { FAKE_SCHEME, NULL };
 
-static const virtplugBackend fakeBackend = {
-    .abi_version = VIRTPLUG_BACKEND_ABI_VERSION,
-    .struct_size = sizeof(virtplugBackend),
+VIRTPLUG_BACKEND_DEFINE(
     .name = FAKE_NAME,
     .hv_type = "FAKE",
     .hv_version = 1002003,
@@ -191,15 +194,12 @@ static const virtplugBackend fakeBackend = {
     .close = fakeClose,
     .listAllDomains = fakeList,
     .lookup = fakeLookup,
-};
+)
 
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *h);
-
-VIRTPLUG_BACKEND_EXPORT const virtplugBackend *
-virtplug_backend_entry(const virtplugHost *h)
+/* The domain table is filled when the module is loaded, before any
+ * connection can read it. */
+static void __attribute__((constructor))
+fakeModuleInit(void)
 {
-    host = h;
     fakeDomainsInit();
-    return &fakeBackend;
 }

@@ -6,7 +6,7 @@
 #ifndef FAKE_DOMAINS_H
 #define FAKE_DOMAINS_H
 
-#include "virtplug-backend.h"
+#include <virtplug/virtplug-backend.h>
 
 typedef struct {
     char name[16];

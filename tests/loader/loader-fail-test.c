@@ -3,7 +3,7 @@
  * module is skipped with its reason; the good one still works; a URI whose
  * scheme no module provides says the backend is not installed.
  *
- * Directory: badabi.so fake.so fakedup.so nosym.so short.so x.so (plain
+ * Directory: abi1.so badabi.so fake.so fakedup.so nosym.so short.so x.so (plain
  * text), y.so (a symlink to fake.so), z.so (a directory), README (not a
  * module name).
  */
@@ -51,13 +51,14 @@ testBackendList(void **state)
     (void)state;
     assert_string_equal(virtplugGetBackendDir(), backendDir);
     n = virtplugGetBackends(&info);
-    assert_int_equal(n, 8);
+    assert_int_equal(n, 9);
     assert_non_null(info);
 
     /* Sorted by file name. */
-    assert_non_null(strstr(info[0].path, "/badabi.so"));
-    assert_non_null(strstr(info[5].path, "/x.so"));
-    assert_non_null(strstr(info[7].path, "/z.so"));
+    assert_non_null(strstr(info[0].path, "/abi1.so"));
+    assert_non_null(strstr(info[1].path, "/badabi.so"));
+    assert_non_null(strstr(info[6].path, "/x.so"));
+    assert_non_null(strstr(info[8].path, "/z.so"));
 
     b = findInfo(info, n, "y.so");
     assert_null(b->name);
@@ -65,14 +66,14 @@ testBackendList(void **state)
     b = findInfo(info, n, "z.so");
     assert_string_equal(b->error, "not a regular file");
     b = findInfo(info, n, "short.so");
-    assert_int_equal(b->abi, 1);
+    assert_int_equal(b->abi, 2);
     assert_non_null(strstr(b->error, "descriptor size 16, expected at "
                            "least "));
 
     b = findInfo(info, n, "fake.so");
     assert_null(b->error);
     assert_string_equal(b->name, "fake");
-    assert_int_equal(b->abi, 1);
+    assert_int_equal(b->abi, 2);
     assert_string_equal(b->schemes[0], "fake");
     assert_null(b->schemes[1]);
     assert_int_equal(b->groups, 0x7f);
@@ -81,11 +82,20 @@ testBackendList(void **state)
     assert_null(b->name);
     assert_null(b->schemes);
     assert_int_equal(b->abi, 7);
-    assert_string_equal(b->error, "ABI version 7, expected 1");
+    assert_string_equal(b->error, "built for backend ABI version 7, but this "
+                        "virtplug loads ABI version 2 only");
+
+    /* A module of the first ABI is refused by its entry's name. */
+    b = findInfo(info, n, "abi1.so");
+    assert_null(b->name);
+    assert_int_equal(b->abi, 1);
+    assert_string_equal(b->error, "built for backend ABI version 1, but this "
+                        "virtplug loads ABI version 2 only (rebuild it "
+                        "against the current virtplug-backend.h)");
 
     b = findInfo(info, n, "nosym.so");
     assert_int_equal(b->abi, 0);
-    assert_string_equal(b->error, "no symbol virtplug_backend_entry");
+    assert_string_equal(b->error, "no symbol virtplug_backend_entry_v2");
 
     b = findInfo(info, n, "fakedup.so");
     assert_null(b->name);
@@ -147,13 +157,17 @@ testMissingScheme(void **state)
     snprintf(want, sizeof(want),
              "no connection driver available for xen:///system: the xen "
              "backend is not installed (no module in %s provides scheme "
-             "'xen'); skipped: %s/badabi.so (ABI version 7, expected 1), "
+             "'xen'); skipped: %s/abi1.so (built for backend ABI version 1, "
+             "but this virtplug loads ABI version 2 only (rebuild it against "
+             "the current virtplug-backend.h)), %s/badabi.so (built for "
+             "backend ABI version 7, but this virtplug loads ABI version 2 "
+             "only), "
              "%s/fakedup.so (duplicate backend name 'fake' (already "
              "provided by %s/fake.so)), %s/nosym.so (no symbol "
-             "virtplug_backend_entry), %s/short.so (descriptor size 16, "
+             "virtplug_backend_entry_v2), %s/short.so (descriptor size 16, "
              "expected at least ",
              backendDir, backendDir, backendDir, backendDir, backendDir,
-             backendDir);
+             backendDir, backendDir);
     if (strncmp(msg, want, strlen(want)) != 0)
         fail_msg("got  '%s'\nwant '%s...'", msg, want);
 
@@ -186,6 +200,7 @@ static void
 testNoDefault(void **state)
 {
     virConnectPtr conn;
+    char **uris;
 
     (void)state;
     assert_null(virConnectOpen(NULL));
@@ -203,18 +218,28 @@ testNoDefault(void **state)
     assert_non_null(conn = virConnectOpen(NULL));
     assert_int_equal(virConnectNumOfDomains(conn), 84);
     assert_int_equal(virConnectClose(conn), 0);
+    assert_int_equal(virtplugProbeURIs(&uris), 1);
+    assert_string_equal(uris[0], "fake:///default");
+    assert_null(uris[1]);
+    free(uris[0]);
+    free(uris);
     /* A skipped module (fakedup) is never probed. */
     setenv("FAKE_PROBE", "fakedup", 1);
     assert_null(virConnectOpen(NULL));
     assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_CONNECT);
+    assert_int_equal(virtplugProbeURIs(&uris), 0);
+    assert_null(uris[0]);
+    free(uris);
     unsetenv("FAKE_PROBE");
+    assert_int_equal(virtplugProbeURIs(NULL), -1);
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_ARG);
 }
 
 int
 main(void)
 {
     static const char *const modules[] = {
-        "badabi", "fake", "fakedup", "nosym", "short", NULL
+        "abi1", "badabi", "fake", "fakedup", "nosym", "short", NULL
     };
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(testBackendList),

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "loader-test-util.h"
@@ -68,8 +69,11 @@ ltSetupBackendDir(const char *const *modules, bool garbage)
     if (garbage) {
         FILE *fp;
         snprintf(to, sizeof(to), "%s/x.so", dir);
+        /* explicit mode: under umask 002 fopen's would be refused as
+         * group-writable before the loader ever reads it */
         if (!(fp = fopen(to, "w")) ||
-            fputs("this is not a shared object\n", fp) < 0 || fclose(fp)) {
+            fputs("this is not a shared object\n", fp) < 0 || fclose(fp) ||
+            chmod(to, 0644) < 0) {
             perror(to);
             exit(99);
         }

@@ -2,7 +2,7 @@
 # cli.sh -- virtplug's own behaviour, where there is no virsh to compare
 # with: backends, --json, error shapes, and the deliberate VIR_ERR_NO_SUPPORT
 # of a backend that cannot tell a filter group apart (the xen fixture host
-# of tests/xen, when the xen backend is built).
+# of tests/backends/xen, when the xen backend is built).
 #
 # Environment: VIRTPLUG_TOOL, VIRTPLUG_SRCDIR, VIRTPLUG_BACKEND_DIR.
 set -u
@@ -87,7 +87,7 @@ grep -q '^  groups:  active, persistent, state, managed save, autostart, snapsho
     "$WORK/out" || fail "backends: test groups"
 
 # a backend that cannot tell snapshots apart says so (xen), virsh-shaped
-XENROOT=${VIRTPLUG_SRCDIR:-.}/tests/xen/host
+XENROOT=${VIRTPLUG_SRCDIR:-.}/tests/backends/xen/host
 if [ -d "$XENROOT" ] && [ -e "${VIRTPLUG_BACKEND_DIR:-/nonexistent}/xen.so" ]; then
     uri="xen:///system?root=$XENROOT"
     run 1 -c "$uri" list --all --with-snapshot
@@ -103,6 +103,28 @@ if [ -d "$XENROOT" ] && [ -e "${VIRTPLUG_BACKEND_DIR:-/nonexistent}/xen.so" ]; t
 else
     echo "note: xen backend or fixture missing, NO_SUPPORT checks skipped"
 fi
+
+# metrics: its own options, a URI that cannot be opened costs only itself,
+# --textfile replaces the file atomically and reports a failed write
+run 1 metrics --bogus
+expect_err "error: command 'metrics' doesn't support option --bogus\n"
+run 1 metrics extra
+expect_err "error: unexpected data 'extra'\n"
+run 0 metrics -c test:///default --connect nosuch:///x -c test:///default
+grep -qx 'virtplug_up{uri="test:///default",backend="test"} 1' "$WORK/out" ||
+    fail "metrics: test:///default not up"
+grep -qx 'virtplug_up{uri="nosuch:///x",backend="nosuch"} 0' "$WORK/out" ||
+    fail "metrics: nosuch:///x not down"
+[ "$(grep -c '^virtplug_domain_info{' "$WORK/out")" -eq 1 ] ||
+    fail "metrics: a URI given twice must count once"
+grep -q '^warning: nosuch:///x: failed to connect' "$WORK/err" ||
+    fail "metrics: no warning for the URI that failed"
+run 0 -c test:///default metrics --textfile "$WORK/m.prom"
+[ -s "$WORK/m.prom" ] && [ "$(stat -c %a "$WORK/m.prom")" = 644 ] ||
+    fail "metrics --textfile: no file or not mode 0644"
+[ -z "$(find "$WORK" -name 'm.prom.tmp.*')" ] || fail "metrics --textfile left a temporary file"
+run 1 -c test:///default metrics --textfile "$WORK/nodir/m.prom"
+expect_err "error: cannot write $WORK/nodir/m.prom: No such file or directory\n"
 
 echo "checks: $checks, failures: $failures"
 [ "$failures" -eq 0 ]

@@ -15,6 +15,9 @@ export LC_ALL=C.UTF-8
 # shellcheck source=peer-lib.sh
 . "$srcdir/tests/interop/libvirt/peer-lib.sh"
 
+# The machine's libvirtd is shared: see peer_lock in peer-lib.sh.
+peer_lock
+
 peer_init system
 peer_setup
 tmp=$(mktemp -d)
@@ -22,7 +25,7 @@ trap 'peer_teardown; rm -rf "$tmp"' EXIT
 fail=0
 
 peer_sanity "$tool" || fail=1
-peer_matrix "$tool" "$srcdir/tests/qemu/options.list" "$tmp"
+peer_matrix "$tool" "$srcdir/tests/backends/qemu/options.list" "$tmp"
 [ "$MATRIX_FAIL" -eq 0 ] || fail=1
 
 # ---- concurrent changes --------------------------------------------------

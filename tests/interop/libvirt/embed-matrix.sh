@@ -20,6 +20,6 @@ peer_setup
 
 fail=0
 peer_sanity "$tool" || fail=1
-peer_matrix "$tool" "$srcdir/tests/qemu/options.list" "$tmp"
+peer_matrix "$tool" "$srcdir/tests/backends/qemu/options.list" "$tmp"
 [ "$MATRIX_FAIL" -eq 0 ] || fail=1
 exit $fail

@@ -14,6 +14,24 @@ PEER_STATE=/run/virtplug-interop-libvirt
 peer_log() { printf '[peer] %s\n' "$*" >&2; }
 peer_skip() { peer_log "SKIP: $*"; exit 77; }
 
+# The machine's libvirtd is shared with the test runs of other checkouts:
+# peer_lock holds /tmp/virtplug-libvirtd.lock (VIRTPLUG_LIBVIRTD_LOCK) on
+# descriptor 9 for as long as the calling test runs, unless a caller
+# already does (`flock LOCK make check` passes its descriptor down; taking
+# the lock again through another one would wait for ourselves).  The wait
+# is bounded only so that a stuck holder fails the test instead of CI.
+peer_lock() {
+    lock=${VIRTPLUG_LIBVIRTD_LOCK:-/tmp/virtplug-libvirtd.lock}
+    held=no
+    for fd in /proc/$$/fd/*; do
+        [ "$(readlink "$fd" 2>/dev/null)" = "$lock" ] && held=yes
+    done
+    if [ "$held" = no ]; then
+        exec 9>>"$lock" || { echo "FAIL: cannot open $lock"; exit 1; }
+        flock -w 1800 9 || { echo "FAIL: no lock on $lock after 30 min"; exit 1; }
+    fi
+}
+
 peer_init() {   # peer_init system|embed [ROOT]
     PEER_MODE=$1
     if [ "$PEER_MODE" = embed ]; then
@@ -63,6 +81,10 @@ peer_install() {
           apt-get install -y -q --no-install-recommends $missing >>"$PEER_STATE/apt.log" 2>&1; }
 }
 
+# ischroot (debianutils) compares / with pid 1's root; "cannot tell" (2)
+# counts as not in a chroot.
+peer_in_chroot() { command -v ischroot >/dev/null && ischroot; }
+
 peer_prereqs() {
     # The Debian build resolves libvirt-qemu at driver start, whatever
     # qemu.conf says.
@@ -79,6 +101,9 @@ peer_prereqs() {
         echo 'user = "root"'
         echo 'group = "root"'
         if [ "$PEER_MODE" = embed ]; then echo 'stdio_handler = "file"'; fi
+        # In a chroot libvirt cannot build QEMU's private /dev (QEMU then
+        # fails with "Failed to create PTY"): QEMU uses the root's /dev.
+        if peer_in_chroot; then echo 'namespaces = [ ]'; fi
     } > "$PEER_CONF"
 }
 
@@ -88,13 +113,41 @@ peer_alive() {   # peer_alive PIDFILE COMM
     [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ]
 }
 
+# Whether a process named COMM runs, zombies aside: a daemon a test killed
+# stays a zombie until init reaps it, and pgrep counts it as running (the
+# next test then waited on a daemon that was gone).
+peer_running() {   # peer_running COMM
+    ps -e -o stat= -o comm= | awk -v n="$1" '$2 == n && $1 !~ /^Z/ { f = 1 } END { exit !f }'
+}
+
+# Waits until the daemon answers.  The bound (5 min) is a failure guard
+# only: a cold start probes QEMU's capabilities, seconds on an idle
+# machine and much more on a loaded one.
 peer_wait_uri() {
     i=0
-    while [ $i -lt 120 ]; do
+    while [ $i -lt 600 ]; do
         virsh -q -c "$PEER_URI" uri >/dev/null 2>&1 && return 0
         i=$((i + 1)); sleep 0.5
     done
     return 1
+}
+
+# Waits until PID has exited (or is a zombie); the bound is a guard.
+peer_wait_gone() {
+    i=0
+    while kill -0 "$1" 2>/dev/null &&
+          [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; do
+        i=$((i + 1)); [ $i -gt 3000 ] && return 1
+        sleep 0.02
+    done
+    return 0
+}
+
+# Runs a daemon with no descriptor but 0-2 open: one started while a test
+# holds /tmp/virtplug-libvirtd.lock would otherwise keep that lock for as
+# long as it lives, and every later test would wait on it.
+peer_daemon() {
+    (exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; exec "$@")
 }
 
 peer_start_daemons() {
@@ -102,11 +155,11 @@ peer_start_daemons() {
     mkdir -p /run/libvirt/qemu
     # never auto-start the autostart domains when the daemon (re)starts
     [ -e /run/libvirt/qemu/autostarted ] || : > /run/libvirt/qemu/autostarted
-    if ! peer_alive "$PEER_STATE/virtlogd.pid" virtlogd && ! pgrep -x virtlogd >/dev/null; then
-        virtlogd --daemon --pid-file "$PEER_STATE/virtlogd.pid" || return 1
+    if ! peer_alive "$PEER_STATE/virtlogd.pid" virtlogd && ! peer_running virtlogd; then
+        peer_daemon virtlogd --daemon --pid-file "$PEER_STATE/virtlogd.pid" || return 1
     fi
-    if ! peer_alive "$PEER_STATE/libvirtd.pid" libvirtd && ! pgrep -x libvirtd >/dev/null; then
-        libvirtd --daemon --pid-file "$PEER_STATE/libvirtd.pid" || return 1
+    if ! peer_alive "$PEER_STATE/libvirtd.pid" libvirtd && ! peer_running libvirtd; then
+        peer_daemon libvirtd --daemon --pid-file "$PEER_STATE/libvirtd.pid" || return 1
     fi
     peer_wait_uri
 }
@@ -230,10 +283,9 @@ peer_teardown() {
             if peer_alive "$PEER_STATE/$d.pid" $d; then
                 pid=$(cat "$PEER_STATE/$d.pid")
                 kill "$pid" 2>/dev/null
-                i=0
-                while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
-                    i=$((i + 1)); sleep 0.1
-                done
+                # The next test may start its own daemon: this one must be
+                # gone first.  SIGKILL only if SIGTERM did not end it.
+                peer_wait_gone "$pid" || { kill -9 "$pid" 2>/dev/null; peer_wait_gone "$pid"; }
             fi
             rm -f "$PEER_STATE/$d.pid"
         done
@@ -246,7 +298,7 @@ peer_teardown() {
 }
 
 # The matrix: virtplug and virsh list, byte for byte, every option of
-# tests/qemu/options.list alone and with --all.  Sets MATRIX_PASS/FAIL.
+# tests/backends/qemu/options.list alone and with --all.  Sets MATRIX_PASS/FAIL.
 peer_matrix() {   # peer_matrix TOOL OPTIONS-FILE LOGDIR
     MATRIX_PASS=0 MATRIX_FAIL=0
     for opt in $(grep -v '^#' "$2" | tr ' ' '@'); do
