@@ -58,10 +58,6 @@ typedef struct {
     bool protocol_error;     /* set by the message callback */
 } qmpConn;
 
-/* Descriptors kept free for the rest of the process while monitors are
- * asked. */
-#define QMP_FD_RESERVE 64
-
 /* The descriptor limit of the process; 0 when unknown. */
 static rlim_t qmpFdLimit;
 

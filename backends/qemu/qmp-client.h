@@ -48,6 +48,10 @@ typedef struct {
  * would multiply the time: all are asked at once. */
 #define QMP_CLIENT_MAX_OPEN 4096
 
+/* Descriptors kept free for the rest of the process while monitors are
+ * asked: at most RLIMIT_NOFILE minus this many sockets are open at once. */
+#define QMP_FD_RESERVE 64
+
 /* Probes probes[0..n) concurrently and returns when every probe has an
  * outcome, at the latest timeout_ms milliseconds after the call (plus the
  * time of one poll() round).  Never fails as a whole. */

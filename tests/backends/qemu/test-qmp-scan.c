@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include "qemu-qmp.h"
+#include "qmp-client.h"
 #include "fake-host.h"
 #include "fake-monitor.h"
 
@@ -473,9 +474,13 @@ testFewDescriptors(void **state)
         startMonitor(FAKE_BUSY, file, NULL, NULL, NULL);
     }
     /* Fill the holes below the highest descriptor so that exactly nfree
-     * descriptors are left under the limit. */
+     * descriptors are left under the limit.  The highest one must lie well
+     * above the backend's reserve: with a limit below it, the backend opens
+     * one socket at a time by its own choice and never runs out. */
     assert_int_equal(getrlimit(RLIMIT_NOFILE, &saved), 0);
     countFds((long)saved.rlim_cur, &nopen, &maxfd);
+    if (maxfd < QMP_FD_RESERVE + 32)
+        maxfd = QMP_FD_RESERVE + 32;
     while ((fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0 && fd < maxfd &&
            nfillers < 1024)
         fillers[nfillers++] = fd;
