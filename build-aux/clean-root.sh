@@ -120,10 +120,14 @@ cmd_create() { # [--deb-cache DIR]... ROOT
     local -a mirrors=()
     while IFS= read -r line; do mirrors+=("$line"); done <<<"$sources"
     # mmdebstrap mounts /dev, /proc and /sys inside while it works; in a
-    # namespace of its own those mounts cannot outlive it.
+    # namespace of its own those mounts cannot outlive it.  The root is
+    # thrown away after its run, so dpkg, there and in every later install
+    # in it, does not sync each unpacked file (force-unsafe-io, kept in the
+    # root's dpkg.cfg.d, as Debian's container images do).
     setpriv --pdeathsig KILL -- \
         unshare --mount --propagation private --pid --kill-child -- \
         mmdebstrap --quiet --variant=apt --mode=root "${hookopt[@]}" \
+        --dpkgopt=force-unsafe-io \
         "$SUITE" "$root" "${mirrors[@]}"
     log "created $root in $((SECONDS - t0)) s"
 }

@@ -7,7 +7,7 @@
 # combinations, -q and the conflicting ones.  Every difference is shown as
 # a unified diff; the test fails if there is any.
 #
-# Environment: VIRTPLUG_TOOL (the command, a libtool wrapper in the build
+# Environment: VIRTPLUG_TOOL (the command, the uninstalled tool in the build
 # tree), VIRTPLUG_SRCDIR.  Skips (77) without virsh or without the tool.
 set -u
 
