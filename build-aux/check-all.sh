@@ -15,7 +15,8 @@
 #   6. packaging: .debs built in a clean Debian 12 root that holds only
 #      debian/control's build dependencies (nocheck: steps 1-3 ran the
 #      suite), linted, deployed selectively in another clean root and put
-#      through autopkgtest there; RPM subpackage contents
+#      through autopkgtest there (the .debs, lintian's output and their
+#      `dpkg -c` are kept in LOGS/packages); RPM subpackage contents
 #
 # Each run's test-suite.log totals are printed, then as the last line
 # "N passed, N failed, N skipped" summed over all runs (PASS and XFAIL
@@ -207,7 +208,9 @@ step_install() {
 step_packaging() {
     local rc tarball
     note "packaging (debs in a clean root, RPM contents)"
-    VIRTPLUG_TEST_PACKAGING=1 VIRTPLUG_SRCDIR="$SRC" \
+    # The .debs, lintian's output and `dpkg -c` of each stay in the logs.
+    rm -rf "$LOGS/packages"
+    VIRTPLUG_TEST_PACKAGING=1 VIRTPLUG_SRCDIR="$SRC" VIRTPLUG_PKG_KEEP="$LOGS/packages" \
         "$SRC/tests/packaging/deb-deploy.sh" >"$LOGS/deb-deploy.out" 2>&1
     rc=$?
     [ "$rc" = 0 ] || tail -n 60 "$LOGS/deb-deploy.out"
